@@ -1,0 +1,1 @@
+"""The `caption-desk` command line: argparse over the shared services; never imports Qt."""
