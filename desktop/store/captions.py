@@ -183,3 +183,81 @@ def credit_name(session: Session, credit_id: int | None) -> str | None:
     if credit_id is None:
         return None
     return session.scalar(select(Credit.name).where(Credit.id == credit_id))
+
+
+def matching_candidates(session: Session) -> list[tuple[int, str | None, int | None, str | None]]:
+    """(photo id, match name, attachment id, embedded caption) of every photo, for the matcher."""
+    embedded = (
+        select(Caption.photo_id, Caption.text)
+        .where(Caption.origin == "embedded", Caption.photo_id.is_not(None))
+        .subquery()
+    )
+    rows = session.execute(
+        select(Photo.id, Photo.match_name, Photo.attachment_id, embedded.c.text).outerjoin(
+            embedded, embedded.c.photo_id == Photo.id
+        )
+    )
+    return [(pid, name, att, text) for pid, name, att, text in rows]
+
+
+def attach(
+    session: Session, caption_id: int, photo_id: int, *, score: float | None, method: str | None
+) -> bool:
+    """Match a caption to a photo. The photo takes the caption's text only if it had none of its
+    own (an embedded or edited caption is kept; the review shows both). Returns True if adopted."""
+    cap = session.get(Caption, caption_id)
+    photo = session.get(Photo, photo_id)
+    if cap is None or photo is None:
+        return False
+    cap.photo_id = photo_id
+    cap.match_score = score
+    cap.match_method = method
+    if photo.attachment_id is None and cap.attachment_id is not None:
+        photo.attachment_id = cap.attachment_id
+    adopted = not (photo.caption or "").strip()
+    if adopted:
+        adopt_caption(session, photo, cap.id, cap.text, cap.credit_id, cap.origin)
+        photo.version = photo.version + 1
+    add_suggested_tags(
+        session, photo_id, [tuple(t) for t in cap.suggested_tags or []], origin=cap.origin
+    )
+    return adopted
+
+
+def reindex_matched(session: Session, batch_id: int) -> None:
+    """Re-index the photos that captions of this batch were matched to (their text may be new)."""
+    from desktop.store.search import refresh_session
+
+    ids = session.scalars(
+        select(Caption.photo_id).where(Caption.batch_id == batch_id, Caption.photo_id.is_not(None))
+    )
+    refresh_session(session, set(ids))
+
+
+def unmatched_by_names(
+    session: Session, names: Sequence[str]
+) -> list[tuple[int, str, int | None, str | None]]:
+    """Unmatched dump captions whose image file name is one of `names`."""
+    out = []
+    for start in range(0, len(names), 500):
+        chunk = list(names[start : start + 500])
+        out.extend(
+            session.execute(
+                select(Caption.id, Caption.text, Caption.attachment_id, Caption.image_src).where(
+                    Caption.photo_id.is_(None),
+                    Caption.origin == "dump",
+                    Caption.image_name.in_(chunk),
+                )
+            ).tuples()
+        )
+    return out
+
+
+def unmatched_texts(session: Session) -> list[tuple[int, str, int | None, str | None]]:
+    return list(
+        session.execute(
+            select(Caption.id, Caption.text, Caption.attachment_id, Caption.image_src).where(
+                Caption.photo_id.is_(None), Caption.origin == "dump"
+            )
+        ).tuples()
+    )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.library_records import PhotoDetail, PhotoSummary, TagInfo
+from desktop.core.records import ExportItem
 from desktop.store.errors import NotFoundError
 from desktop.store.models import Caption, Credit, Photo, PhotoTag, Tag
 from desktop.store.search import apply_query
@@ -161,4 +162,34 @@ def known_files(
             ).where(Photo.path.in_(chunk))
         ):
             out[path] = (pid, size, mtime, h)
+    return out
+
+
+def export_items(session: Session, ids: Sequence[int]) -> list[ExportItem]:
+    """What the gallery export needs of each photo, in the order given."""
+    out: list[ExportItem] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        rows = {p.id: p for p in session.scalars(select(Photo).where(Photo.id.in_(chunk)))}
+        tags = _tags_for(session, chunk)
+        for pid in chunk:
+            p = rows.get(pid)
+            if p is None:
+                continue
+            out.append(
+                ExportItem(
+                    photo_id=p.id,
+                    source_path=p.path,
+                    caption=p.caption,
+                    credit=p.credit.name if p.credit else None,
+                    byline=p.byline,
+                    copyright=p.copyright,
+                    headline=p.headline,
+                    keywords=tuple(t.name for t in tags.get(pid, []) if t.state == "accepted"),
+                    city=p.city,
+                    country=p.country,
+                    taken_at=p.taken_at,
+                    original_name=p.file_name,
+                )
+            )
     return out
