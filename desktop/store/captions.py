@@ -242,13 +242,14 @@ def unmatched_by_names(
     for start in range(0, len(names), 500):
         chunk = list(names[start : start + 500])
         out.extend(
-            session.execute(
+            (cid, text, att, src)
+            for cid, text, att, src in session.execute(
                 select(Caption.id, Caption.text, Caption.attachment_id, Caption.image_src).where(
                     Caption.photo_id.is_(None),
                     Caption.origin == "dump",
                     Caption.image_name.in_(chunk),
                 )
-            ).tuples()
+            )
         )
     return out
 
