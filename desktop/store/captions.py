@@ -255,10 +255,9 @@ def unmatched_by_names(
 
 
 def unmatched_texts(session: Session) -> list[tuple[int, str, int | None, str | None]]:
-    return list(
-        session.execute(
-            select(Caption.id, Caption.text, Caption.attachment_id, Caption.image_src).where(
-                Caption.photo_id.is_(None), Caption.origin == "dump"
-            )
-        ).tuples()
+    rows = session.execute(
+        select(Caption.id, Caption.text, Caption.attachment_id, Caption.image_src).where(
+            Caption.photo_id.is_(None), Caption.origin == "dump"
+        )
     )
+    return [(cid, text, att, src) for cid, text, att, src in rows]
