@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Select, bindparam, exists, func, select, text
+from sqlalchemy import Connection, Select, bindparam, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop.core.search_query import SearchTerm, parse_query, search_text
@@ -133,11 +133,8 @@ def matching_ids_clause(dialect: str, query: str | None):
         cond = f"ps.{column} @@ to_tsquery('simple', :q{i})"
         conds.append(f"NOT ({cond})" if t.negated else cond)
         params[f"q{i}"] = _tsquery_term(t)
-    return exists(
-        select(1)
-        .select_from(text("photo_search AS ps"))
-        .where(text("ps.photo_id = photos.id AND " + " AND ".join(conds)).bindparams(**params))
-    )
+    matching = select(literal_column("ps.photo_id")).select_from(text("photo_search AS ps"))
+    return Photo.id.in_(matching.where(text(" AND ".join(conds)).bindparams(**params)))
 
 
 def apply_query(stmt: Select, dialect: str, query: str | None) -> Select:
