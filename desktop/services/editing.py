@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library_records import FieldChange, TagChange
+from desktop.core.settings import load_settings
 from desktop.services.library import Library
 from desktop.store import edits, galleries, photos
 from desktop.store.edits import EditOutcome
@@ -37,7 +38,8 @@ def apply_edits(
             s,
             fields=fields,
             tags=tags,
-            user=user,
+            # The name in the history: the one set in settings, else the login name.
+            user=user or load_settings().user_name or None,
             operation=operation or new_operation(),
             expected_versions=expected_versions,
         )
