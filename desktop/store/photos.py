@@ -11,7 +11,7 @@ from desktop.core.library_records import PhotoDetail, PhotoSummary, TagInfo
 from desktop.core.records import ExportItem
 from desktop.store.errors import NotFoundError
 from desktop.store.models import Caption, Credit, Photo, PhotoTag, Tag
-from desktop.store.search import apply_query
+from desktop.store.search import apply_query, sqlite_match_ids
 
 SORTS = {
     "taken": (Photo.taken_at.desc(), Photo.id.desc()),
@@ -34,6 +34,11 @@ def photo_ids(
     missing: str | None = None,
 ) -> list[int]:
     """Ids of the photos a view shows, in its order; the grid fetches rows for them lazily."""
+    plain = batch_id is None and tag is None and credit is None and gallery_id is None and missing is None
+    if plain and sort == "id" and query and session.get_bind().dialect.name == "sqlite":
+        fast = sqlite_match_ids(session, query)
+        if fast is not None:
+            return fast
     stmt = select(Photo.id)
     stmt = apply_query(stmt, session.get_bind().dialect.name, query)
     if batch_id is not None:

@@ -137,6 +137,23 @@ def matching_ids_clause(dialect: str, query: str | None):
     return Photo.id.in_(matching.where(text(" AND ".join(conds)).bindparams(**params)))
 
 
+def sqlite_match_ids(session: Session, query: str) -> list[int] | None:
+    """Ids matching `query` in id order, straight from the FTS5 index (its rowids come out sorted):
+    several times faster than filtering photos by them when a query matches many photos.
+    None when the query has no terms."""
+    terms = parse_query(query)
+    if not terms:
+        return None
+    match = " AND ".join(f"({_fts5_term(t)})" for t in terms if not t.negated)
+    for t in terms:
+        if t.negated:
+            match += f" NOT ({_fts5_term(t)})"
+    rows = session.connection().exec_driver_sql(
+        "SELECT rowid FROM photo_search WHERE photo_search MATCH ? ORDER BY rowid", (match,)
+    )
+    return [r[0] for r in rows]
+
+
 def apply_query(stmt: Select, dialect: str, query: str | None) -> Select:
     clause = matching_ids_clause(dialect, query)
     return stmt if clause is None else stmt.where(clause)
