@@ -1,0 +1,115 @@
+"""Turn caption markup into clean text: tags stripped, entities decoded, white space collapsed."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+
+# Block-level tags separate words, so they become a space; inline tags (a, em, span...) join
+# the text around them as it reads on the page.
+_BLOCK_TAGS = (
+    "br|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|tbody|thead|h[1-6]|hr|blockquote|figure"
+    "|figcaption|section|article|header|footer|aside|nav|img|iframe|video|audio|source|pre"
+)
+_TAG_RE = re.compile(
+    r"""
+    <!--.*?-->                                  # comments (Gutenberg block delimiters included)
+    | <(?P<close>/?)(?P<name>[A-Za-z][\w:-]*)   # an opening or closing tag name
+      (?:[^<>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,4000}?      # attributes, quoted values may hold '>'
+      /?>
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_BLOCK_RE = re.compile(rf"(?:{_BLOCK_TAGS})", re.IGNORECASE)
+_SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width characters and soft hyphens are invisible in print and break word matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# A cheap test for double-encoded text (UTF-8 read as cp1252/latin-1) before asking ftfy.
+MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+def _replace_tag(match: re.Match[str]) -> str:
+    name = match.group("name")
+    if name is None:  # a comment
+        return " "
+    return " " if _BLOCK_RE.fullmatch(name) else ""
+
+
+def strip_tags(markup: str) -> str:
+    """Remove tags: block tags leave a space so words do not run together, inline ones nothing."""
+    if "<" not in markup:
+        return markup
+    return _TAG_RE.sub(_replace_tag, markup)
+
+
+def decode_entities(text: str, *, rounds: int = 5) -> str:
+    """Decode HTML entities until the text stops changing: scrapes double-encode (`&amp;amp;`)."""
+    for _ in range(rounds):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-cp1252 damage (`â€™` -> `’`) only where it is likely, since ftfy is slow."""
+    if MOJIBAKE_HINT.search(text) is None:
+        return text
+    return ftfy.fix_encoding(text)
+
+
+def collapse_space(text: str) -> str:
+    return _SPACE_RE.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def clean_text(markup: str) -> str:
+    """The clean caption text of a piece of markup.
+
+    Tags are stripped once, then entities decoded until stable: `&lt;b&gt;` is text a reader
+    saw on the page, not a tag. Typographic quotes are left as they are.
+    """
+    return collapse_space(repair_mojibake(decode_entities(strip_tags(markup))))
+
+
+def clean_attribute(value: str) -> str:
+    """An attribute's text (alt, title): decoded once, since a URL's `&amp;` is a real `&`."""
+    return collapse_space(repair_mojibake(html.unescape(value)))
+
+
+def clean_url(value: str) -> str:
+    """A src or href: decoded once and trimmed, otherwise exactly as written."""
+    return repair_mojibake(html.unescape(value)).strip()
+
+
+# Lines that scraped pages leave between articles; never captions, never body text.
+_JUNK_LINES = frozenset(
+    {
+        "advertisement",
+        "end of article",
+        "story continues below advertisement",
+        "continue reading",
+        "continue reading below",
+        "related stories",
+        "share this article",
+        "share",
+        "read more",
+        "loading",
+        "loading...",
+        "skip to main content",
+        "sponsored",
+    }
+)
+_PUNCTUATION_ONLY = re.compile(r"[\W_]*")
+
+
+def is_junk_line(line: str) -> bool:
+    """True for lines such as `Advertisement`, `End of Article` or a lone `)`."""
+    stripped = line.strip()
+    return stripped.lower() in _JUNK_LINES or _PUNCTUATION_ONLY.fullmatch(stripped) is not None

@@ -1,0 +1,291 @@
+"""The credit grammar: split `REUTERS/Name`, `(AP Photo/Name)`, `Photo: Name` from a caption's end.
+
+Agency names and credit patterns are data (resources/credits.toml); this module compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from desktop.core.resources import resource_path
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as prose, so long lists stay a few lines long."""
+    return frozenset(text.split())
+
+
+# A period only ends a short token (initials, Jr., St.): `Sochi. Joe Raedle` is not one name.
+_NAME_TOKEN = r"(?:[^\W\d_]{1,3}\.|[^\W\d_][\w'’\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
+# Lower-case words that belong inside a name (Vincent van Gogh, Ibrahim bin Ali).
+_PARTICLES = _words(
+    """
+    de da das do dos du van von der den del della la le bin ibn al el di y e ten ter af zu
+    """
+)
+# A bare agency after one of these words is part of the sentence (`broadcast live by NASA`).
+_FUNCTION_WORDS = _words(
+    """
+    by of from for at with to and or the a an via in on into near agency told said says per
+    like than as about under over between after before during including without against
+    through across onto toward towards upon within plus
+    """
+)
+_TAIL_CHARS = 240  # credits are short; only the caption's end is searched, which keeps this fast
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’)\]]*\s+|\s+[-–—|•]+\s*|\s*[|•]\s*")
+_SPACE_RE = re.compile(r"\s+")
+_TRIM = " \t-–—|•,;:"
+
+
+@dataclass(frozen=True)
+class CreditSplit:
+    """A caption's text without its credit, and the credit as written split into its parts."""
+
+    text: str
+    credit: str | None = None
+    agency: str | None = None
+    photographer: str | None = None
+
+
+@dataclass(frozen=True)
+class _Body:
+    credit: str
+    agency: str | None
+    photographer: str | None
+    pattern: str
+
+
+@dataclass(frozen=True)
+class CreditGrammar:
+    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # name, compiled, needs_label
+    label_re: re.Pattern[str]
+    word_like: frozenset[str]
+    # First words of agencies and labels: a caption whose end holds none has no credit, which
+    # lets most captions skip the grammar entirely.
+    cue_words: frozenset[str]
+
+    def match_body(self, body: str, *, labelled: bool) -> _Body | None:
+        """The credit parts when the whole of `body` is a credit form."""
+        body = body.strip()
+        for candidate in (body, body.rstrip(".").rstrip()) if body.endswith(".") else (body,):
+            for name, regex, needs_label in self.patterns:
+                if needs_label and not labelled:
+                    continue
+                match = regex.fullmatch(candidate)
+                if match is None:
+                    continue
+                groups = match.groupdict()
+                photographer = _tidy(groups.get("photographer"))
+                if photographer is not None and not _looks_like_name(photographer):
+                    continue
+                return _Body(candidate, _tidy(groups.get("agency")), photographer, name)
+        return None
+
+
+def _tidy(value: str | None) -> str | None:
+    return _SPACE_RE.sub(" ", value).strip() if value else None
+
+
+def _looks_like_name(value: str) -> bool:
+    tokens = re.split(r"\s+|\s*(?:,|&|\band\b)\s*", value)
+    words = [t for t in tokens if t]
+    if not words:
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(capitalised) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def load_grammar(path: Path | None = None) -> CreditGrammar:
+    """Compile the grammar in `credits.toml` (cached: the file is read once per process)."""
+    with open(path or resource_path("credits.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    one_agency = rf"(?:{_alternation(data['agencies'])})(?![\w-])"
+    places = {
+        "agency": rf"{one_agency}(?:\s*/\s*{one_agency})?(?:\s+via\s+{one_agency})?",
+        "name": _NAME,
+        "photo": rf"(?:{_alternation(data['photo_words'])})\b",
+        "suffix": rf"(?:\s*,\s*(?:{_alternation(data['suffixes'])})\b)?",
+    }
+    patterns = []
+    for entry in data["pattern"]:
+        regex = entry["regex"]
+        for key, value in places.items():
+            regex = regex.replace("{" + key + "}", value)
+        patterns.append(
+            (entry["name"], re.compile(regex, re.IGNORECASE), bool(entry.get("needs_label")))
+        )
+    colon = _alternation(data["colon_labels"])
+    prefix = _alternation(data["prefix_labels"])
+    label_re = re.compile(
+        rf"(?P<colon>(?:{colon})\s*[:–—-])\s*|(?P<prefix>(?:{prefix}))(?:\s*[:–—-])?\s*",
+        re.IGNORECASE,
+    )
+    word_like = frozenset(w.lower() for w in data.get("word_like", ()))
+    cue_words = frozenset(
+        _cue(phrase)
+        for phrase in [*data["agencies"], *data["colon_labels"], *data["prefix_labels"]]
+    )
+    return CreditGrammar(tuple(patterns), label_re, word_like, cue_words)
+
+
+_CUE_SPLIT_RE = re.compile(r"[\s/()\[\]:,.\-–—|]+")
+_CREDIT_CHARS = 130  # the longest credit body looked for, from its first word to the end
+
+
+def _cue(phrase: str) -> str:
+    words = [w for w in _CUE_SPLIT_RE.split(phrase.lower()) if w]
+    return words[0] if words else phrase.lower()
+
+
+def _last_cue(grammar: CreditGrammar, tail: str) -> int:
+    """Offset just past the last word of `tail` that may belong to a credit; -1 when none."""
+    window_start = max(0, len(tail) - _CREDIT_CHARS)
+    last = -1
+    for match in re.finditer(r"[^\s/()\[\]:,.|]+|©", tail[window_start:]):
+        word = match.group(0).lower().strip("-–—\"“”'’")
+        if word in grammar.cue_words or word.split("-")[0] in grammar.cue_words or word == "©":
+            last = window_start + match.end()
+    return last
+
+
+def _previous_word(text: str, pos: int) -> str:
+    words = text[:pos].split()
+    return words[-1].strip("\"“”'’(),;:").lower() if words else ""
+
+
+def _bare_agency_ok(grammar: CreditGrammar, body: _Body, tail: str, pos: int) -> bool:
+    """A bare agency (no slash, no label) that is not after a sentence end must look like a
+    credit rather than the sentence's last word."""
+    if body.agency is None or body.pattern not in ("agency", "agency photo"):
+        return True
+    if body.agency.lower() in grammar.word_like:
+        return False
+    return _previous_word(tail, pos) not in _FUNCTION_WORDS
+
+
+def _name_run_starts_here(tail: str, pos: int) -> bool:
+    """A photographer name read mid-sentence must start a run of capitalised words, so that
+    `with Rick Mastracchio Joe Raedle/Getty Images` is not split in the middle of a name."""
+    previous = _previous_word(tail, pos)
+    return not previous or not previous[:1].isupper()
+
+
+def _match_at(grammar: CreditGrammar, tail: str, pos: int, boundary: bool) -> _Body | None:
+    segment = tail[pos:]
+    label = grammar.label_re.match(segment)
+    # A colon or a sign (©) marks a label wherever it is; `Photo by` only after a sentence end.
+    distinctive = label is not None and (
+        label.group("colon") is not None or not label.group("prefix")[0].isalpha()
+    )
+    if label is not None and (boundary or distinctive):
+        rest = segment[label.end() :]
+        body = grammar.match_body(rest, labelled=True)
+        if body is not None:
+            return body
+        rest = rest.strip().rstrip(".")
+        # After a label at a sentence start, a short phrase is the credit even with no agency.
+        short = rest and len(rest) <= 80 and len(rest.split()) <= 8
+        if boundary and short and not re.search(r"[.!?]\s", rest):
+            return _Body(rest, None, None, "label")
+        return None
+    body = grammar.match_body(segment, labelled=False)
+    if body is None or boundary:
+        return body
+    if not _bare_agency_ok(grammar, body, tail, pos):
+        return None
+    if body.pattern.startswith("photographer") and not _name_run_starts_here(tail, pos):
+        return None
+    return body
+
+
+def _split_parenthesised(grammar: CreditGrammar, text: str) -> CreditSplit | None:
+    stripped = text.rstrip()
+    if stripped.endswith(")."):
+        stripped = stripped[:-1]
+    if not stripped.endswith(")"):
+        return None
+    opening = stripped.rfind("(", max(0, len(stripped) - _TAIL_CHARS))
+    if opening < 0:
+        return None
+    inner = stripped[opening + 1 : -1].strip()
+    label = grammar.label_re.match(inner)
+    body = None
+    if label is not None:
+        body = grammar.match_body(inner[label.end() :], labelled=True)
+        if body is None and inner[label.end() :].strip():
+            rest = inner[label.end() :].strip()
+            body = _Body(rest, None, None, "label") if len(rest) <= 80 else None
+    else:
+        body = grammar.match_body(inner, labelled=False)
+        bare = body is not None and body.pattern in ("agency", "agency photo")
+        if bare and body.agency and body.agency.lower() in grammar.word_like:
+            body = None
+    if body is None:
+        return None
+    return CreditSplit(text[:opening].rstrip(_TRIM), body.credit, body.agency, body.photographer)
+
+
+def split_credit(text: str) -> CreditSplit:
+    """Split a trailing credit from clean caption text; the text is returned as is when none."""
+    grammar = load_grammar()
+    text = text.strip()
+    if not text:
+        return CreditSplit(text)
+    parenthesised = _split_parenthesised(grammar, text)
+    if parenthesised is not None:
+        return parenthesised
+    start = max(0, len(text) - _TAIL_CHARS)
+    tail = text[start:]
+    last_cue = _last_cue(grammar, tail)
+    if last_cue < 0:
+        return CreditSplit(text)
+    first_pos = max(0, len(tail) - _CREDIT_CHARS)
+    candidates: dict[int, bool] = {}
+    if start == 0 and first_pos == 0:
+        candidates[0] = True
+    for match in _BOUNDARY_RE.finditer(tail, first_pos, last_cue):
+        candidates[match.end()] = True
+    for match in _SPACE_RE.finditer(tail, first_pos, last_cue):
+        pos = match.end()
+        # Mid-sentence, a credit starts with a capital (a name, an agency) or a cue word.
+        if (pos < len(tail) and (tail[pos].isupper() or tail[pos] in "©(")) or _cue(
+            tail[pos : pos + 24]
+        ) in grammar.cue_words:
+            candidates.setdefault(pos, False)
+    for pos in sorted(candidates):
+        if pos >= last_cue:
+            continue
+        body = _match_at(grammar, tail, pos, candidates[pos])
+        if body is not None:
+            return CreditSplit(
+                text[: start + pos].rstrip(_TRIM), body.credit, body.agency, body.photographer
+            )
+    return CreditSplit(text)
+
+
+def parse_credit_line(value: str) -> CreditSplit:
+    """An explicit credit (a `credit` span, `[media-credit name=...]`): labels dropped, parts split.
+
+    The returned `text` is empty: everything given is credit.
+    """
+    grammar = load_grammar()
+    value = _SPACE_RE.sub(" ", value).strip().strip("()").strip()
+    label = grammar.label_re.match(value)
+    rest = value[label.end() :].strip() if label is not None else value
+    body = grammar.match_body(rest, labelled=True)
+    if body is not None:
+        return CreditSplit("", body.credit, body.agency, body.photographer)
+    rest = rest.rstrip(".").strip()
+    if not rest:
+        return CreditSplit("")
+    return CreditSplit("", rest, None, rest if _looks_like_name(rest) else None)

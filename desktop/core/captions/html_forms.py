@@ -1,0 +1,150 @@
+"""Read captions rendered as HTML: `div`/`figure`/`dl` with class `wp-caption`, and plain `figure`.
+
+Anything with the `wp-caption` class is what WordPress rendered from a `[caption]` shortcode, so
+it is markup `wp-html` whatever its element (div + p, HTML5 figure + figcaption, TinyMCE dl +
+dt/dd); a `figure` with an image and a `figcaption` and no such class is markup `figure`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.captions.attributes import class_names, parse_attributes
+from desktop.core.captions.html_bits import (
+    align_from,
+    attachment_id_from,
+    first_image,
+    style_width,
+    take_credit_element,
+)
+from desktop.core.captions.raw import Found, RawCaption, skip
+from desktop.core.captions.regions import MAX_TAG, ScanContext, find_region
+
+_OPEN_TAG_RE = re.compile(
+    rf"<(?P<name>div|figure|dl)\b(?P<attrs>[^<>]{{0,{MAX_TAG}}})>", re.IGNORECASE
+)
+_UNFINISHED_RE = re.compile(rf"<(?:div|figure|dl)\b[^<>]{{0,{MAX_TAG}}}\Z", re.IGNORECASE)
+_CLOSERS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("div", "figure", "dl")}
+_WP_OPENER_RE = re.compile(r"<(?:div|figure|dl)\b[^<>]{0,4000}?\bwp-caption\b", re.IGNORECASE)
+_FIGURE_OPENER_RE = re.compile(r"<figure\b", re.IGNORECASE)
+_TEXT_RE = {
+    "div": re.compile(
+        r"<p\b[^<>]{0,2000}?wp-caption-text[^<>]{0,2000}>(?P<text>.*?)</p\s*>",
+        re.IGNORECASE | re.DOTALL,
+    ),
+    "figure": re.compile(
+        r"<figcaption\b[^<>]{0,4000}>(?P<text>.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL
+    ),
+    "dl": re.compile(r"<dd\b[^<>]{0,4000}>(?P<text>.*?)</dd\s*>", re.IGNORECASE | re.DOTALL),
+}
+_ANY_TEXT_RE = re.compile(r"<p\b[^<>]{0,4000}>(?P<text>.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_NESTED_DIV_RE = re.compile(r"<div\b", re.IGNORECASE)
+_DIV_CLOSER = _CLOSERS["div"]
+# Gallery wrappers hold several figures; each inner figure is read on its own.
+_CONTAINER_CLASSES = ("wp-block-gallery", "blocks-gallery-grid", "gallery")
+
+
+def read_html_caption(ctx: ScanContext, start: int) -> Found | None:
+    """The caption element that starts at `start`, or a skip past a tag that holds none."""
+    tag = _OPEN_TAG_RE.match(ctx.buf, start)
+    if tag is None:
+        if _UNFINISHED_RE.match(ctx.buf, start) and ctx.may_grow(start):
+            return None
+        return skip(start + 1)
+    name = tag.group("name").lower()
+    attrs = parse_attributes(tag.group("attrs"))
+    classes = class_names(attrs)
+    if "wp-caption" in classes:
+        return _read_wp_caption(ctx, start, tag, name, attrs)
+    if name == "figure" and not any(c in _CONTAINER_CLASSES for c in classes):
+        return _read_plain_figure(ctx, start, tag, attrs)
+    return skip(tag.end())
+
+
+def _read_wp_caption(
+    ctx: ScanContext, start: int, tag: re.Match[str], name: str, attrs: dict[str, str]
+) -> Found | None:
+    region = find_region(ctx, tag.end(), _CLOSERS[name], _WP_OPENER_RE, opened_at=start)
+    if region is None:
+        return None
+    end, stop = region.end, region.stop
+    # A div holding inner divs (an image wrapper) closes at a later `</div>`.
+    if name == "div" and region.closed:
+        depth = len(_NESTED_DIV_RE.findall(ctx.buf, region.start, region.stop))
+        closer = ctx.finder(_DIV_CLOSER)
+        while depth > 0 and region.closed:
+            following = closer.next(end)
+            if following is None or following.start() - start > 64 * 1024:
+                break
+            stop, end = following.start(), following.end()
+            depth -= 1
+    inner = ctx.buf[region.start : stop]
+    found = Found(end, [], [])
+    if not region.closed:
+        found.warnings.append(
+            (
+                start,
+                "unclosed",
+                f'<{name} class="wp-caption"> is not closed; ended at the end of its line',
+            )
+        )
+    text_match = _TEXT_RE[name].search(inner) or _ANY_TEXT_RE.search(inner)
+    image = first_image(inner)
+    if text_match is not None:
+        text_html = text_match.group("text")
+    else:
+        text_html = re.sub(r"<img\b[^<>]*>", " ", inner, flags=re.IGNORECASE)
+    text_html, credit_html = take_credit_element(text_html)
+    if credit_html is None:
+        _, credit_html = take_credit_element(inner)
+    attachment_id = attachment_id_from(attrs.get("id"))
+    found.captions.append(
+        RawCaption(
+            pos=start,
+            markup="wp-html",
+            text_html=text_html,
+            credit_html=credit_html,
+            attachment_id=attachment_id
+            if attachment_id is not None
+            else (image.attachment_id if image else None),
+            align=align_from(attrs),
+            width=(image.width if image and image.width else None) or style_width(attrs),
+            image_src=image.src if image else None,
+            image_alt=image.alt if image else None,
+        )
+    )
+    return found
+
+
+def _read_plain_figure(
+    ctx: ScanContext, start: int, tag: re.Match[str], attrs: dict[str, str]
+) -> Found | None:
+    region = find_region(ctx, tag.end(), _CLOSERS["figure"], _FIGURE_OPENER_RE, opened_at=start)
+    if region is None:
+        return None
+    if not region.closed:
+        return skip(tag.end())  # loose HTML: an unclosed figure is not worth a warning
+    inner = ctx.buf[region.start : region.stop]
+    caption = _TEXT_RE["figure"].search(inner)
+    image = first_image(inner)
+    if caption is None or image is None:
+        return skip(region.end)
+    text_html, credit_html = take_credit_element(caption.group("text"))
+    img_align = align_from(image.attrs)
+    return Found(
+        region.end,
+        [
+            RawCaption(
+                pos=start,
+                markup="figure",
+                text_html=text_html,
+                credit_html=credit_html,
+                attachment_id=image.attachment_id,
+                align=align_from(attrs) or img_align,
+                width=image.width or style_width(attrs),
+                image_src=image.src,
+                image_alt=image.alt,
+            )
+        ],
+        [],
+    )

@@ -1,0 +1,103 @@
+"""The streaming markup scanner: finds caption openers in text chunks and hands each to its reader.
+
+Text arrives in chunks that end at safe places; markup left unfinished at a chunk's end is
+carried into the next one, up to MAX_SPAN, so memory stays bounded whatever the file's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.captions.gutenberg import read_block
+from desktop.core.captions.html_forms import read_html_caption
+from desktop.core.captions.raw import Found, RawCaption
+from desktop.core.captions.regions import MAX_SPAN, ScanContext
+from desktop.core.captions.shortcodes import read_escaped, read_shortcode
+
+_OPENER_RE = re.compile(
+    r"""
+      (?P<escaped>\[\[(?=(?:caption|wp_caption)[\s\]]))
+    | (?P<shortcode>\[(?=(?:caption|wp_caption)[\s\]]))
+    | (?P<block><!--\s*wp:(?:image|gallery)\b)
+    | (?P<html><(?=(?:div|figure|dl)\b))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Openers whose first characters may still be arriving at a chunk's end.
+_PARTIAL_OPENER_RE = re.compile(
+    r"(?:\[\[?[a-z_]{0,10}|<!?-{0,2}\s{0,8}(?:wp:?[a-z]{0,7})?|<[a-z]{0,6})\Z", re.IGNORECASE
+)
+_READERS: dict[str, Callable[[ScanContext, int], Found | None]] = {
+    "escaped": read_escaped,
+    "shortcode": read_shortcode,
+    "block": read_block,
+    "html": read_html_caption,
+}
+
+WarningCallback = Callable[[int, str, str], None]  # (line, kind, message)
+
+
+class MarkupScanner:
+    """Feed it text chunks in order; it returns the raw captions found, with their lines."""
+
+    def __init__(self, warn: WarningCallback) -> None:
+        self._warn = warn
+        self._carry = ""
+        self._carry_line = 1
+
+    def feed(self, text: str, *, final: bool = False) -> list[RawCaption]:
+        buf = self._carry + text if self._carry else text
+        ctx = ScanContext(buf, final)
+        lines = _LineCounter(buf, self._carry_line)
+        captions: list[RawCaption] = []
+        pos = 0
+        resume_at = len(buf)
+        while True:
+            opener = _OPENER_RE.search(buf, pos)
+            if opener is None:
+                break
+            start = opener.start()
+            kind = opener.lastgroup or "html"
+            try:
+                found = _READERS[kind](ctx, start)
+            except Exception as error:  # a reader bug must cost one caption, not the file
+                found = Found(
+                    start + 1, [], [(start, "internal", f"skipped unreadable markup ({error!r})")]
+                )
+            if found is None:  # unfinished: carry it over to the next chunk
+                resume_at = start
+                break
+            for offset, warn_kind, message in found.warnings:
+                self._warn(lines.at(offset), warn_kind, message)
+            for raw in found.captions:
+                raw.line = lines.at(raw.pos)
+                captions.append(raw)
+            pos = max(found.end, start + 1)
+        if resume_at == len(buf) and not final:
+            # Keep a possibly cut opener (`[capt`, `<!-- wp:`) for the next chunk.
+            partial = _PARTIAL_OPENER_RE.search(buf, max(pos, len(buf) - 24))
+            if partial is not None and partial.start() >= pos:
+                resume_at = partial.start()
+        self._carry = buf[resume_at:] if not final else ""
+        if len(self._carry) > 2 * MAX_SPAN:  # readers bound their spans; this is a safety net
+            self._carry = ""
+        self._carry_line = lines.at(resume_at)
+        return captions
+
+
+class _LineCounter:
+    """1-based line numbers of offsets, counted incrementally so a scan stays linear."""
+
+    def __init__(self, buf: str, first_line: int) -> None:
+        self._buf = buf
+        self._pos = 0
+        self._line = first_line
+
+    def at(self, pos: int) -> int:
+        if pos >= self._pos:
+            self._line += self._buf.count("\n", self._pos, pos)
+        else:
+            self._line -= self._buf.count("\n", pos, self._pos)
+        self._pos = pos
+        return self._line

@@ -1,0 +1,116 @@
+"""Read WordPress `[caption]` / `[wp_caption]` shortcodes, modern and legacy, escaped and broken."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.captions.attributes import int_or_none, parse_attributes
+from desktop.core.captions.html_bits import LINKED_IMG_RE, Image, attachment_id_from
+from desktop.core.captions.raw import Found, RawCaption, skip
+from desktop.core.captions.regions import MAX_TAG, ScanContext, find_region
+
+_TAG_RE = re.compile(
+    rf"\[(?P<name>caption|wp_caption)(?P<attrs>\s[^\[\]]{{0,{MAX_TAG}}})?\]", re.IGNORECASE
+)
+_UNFINISHED_TAG_RE = re.compile(rf"\[(?:caption|wp_caption)[^\[\]]{{0,{MAX_TAG}}}\Z", re.IGNORECASE)
+CLOSER_RE = re.compile(r"\[/(?:caption|wp_caption)\]", re.IGNORECASE)
+NEXT_OPENER_RE = re.compile(r"\[(?:caption|wp_caption)[\s\]]", re.IGNORECASE)
+# The Media Credit plugin wraps the image: [media-credit name="Jane Doe" ...]<img>[/media-credit].
+_MEDIA_CREDIT_RE = re.compile(
+    r"\[media-credit\b(?P<attrs>[^\[\]]{0,2000})\](?P<body>.{0,8000}?)\[/media-credit\]",
+    re.IGNORECASE | re.DOTALL,
+)
+_KNOWN = ("id", "align", "width", "caption")
+
+
+def read_shortcode(ctx: ScanContext, start: int) -> Found | None:
+    """The `[caption ...]...[/caption]` that starts at `start`; None asks for more text."""
+    tag = _TAG_RE.match(ctx.buf, start)
+    if tag is None:
+        if _UNFINISHED_TAG_RE.match(ctx.buf, start) and ctx.may_grow(start):
+            return None
+        return skip(start + 1, start, "tag", "a [caption tag without its closing ] was ignored")
+    region = find_region(ctx, tag.end(), CLOSER_RE, NEXT_OPENER_RE, opened_at=start)
+    if region is None:
+        return None
+    found = Found(region.end, [], [])
+    if not region.closed:
+        found.warnings.append(
+            (
+                start,
+                "unclosed",
+                f"[{tag.group('name')}] has no [/{tag.group('name')}]; "
+                "ended at the end of its line",
+            )
+        )
+    raw = caption_from_shortcode(tag.group("attrs") or "", ctx.buf[region.start : region.stop])
+    raw.pos = start
+    found.captions.append(raw)
+    return found
+
+
+def read_escaped(ctx: ScanContext, start: int) -> Found | None:
+    """`[[caption]]...[/caption]]` is WordPress's way of showing a shortcode as text: no caption.
+
+    Only the doubled opening bracket with a doubled closing one escapes; otherwise the inner
+    `[caption` is read as usual, as WordPress does.
+    """
+    tag = _TAG_RE.match(ctx.buf, start + 1)
+    if tag is None:
+        if _UNFINISHED_TAG_RE.match(ctx.buf, start + 1) and ctx.may_grow(start):
+            return None
+        return skip(start + 2)
+    region = find_region(ctx, tag.end(), CLOSER_RE, NEXT_OPENER_RE, opened_at=start)
+    if region is None:
+        return None
+    buf = ctx.buf
+    if region.closed:
+        if buf.startswith("]", region.end):
+            return skip(region.end + 1)
+    elif buf.startswith("]", tag.end()):
+        return skip(tag.end() + 1)
+    if region.end >= len(buf) and ctx.may_grow(start):
+        return None  # the `]` that escapes may be the next character to arrive
+    return read_shortcode(ctx, start + 1)
+
+
+def caption_from_shortcode(attr_text: str, content: str) -> RawCaption:
+    """Fields of one shortcode from its attribute text and its content."""
+    attrs = parse_attributes(attr_text)
+    credit_html = None
+    media_credit = _MEDIA_CREDIT_RE.search(content)
+    if media_credit is not None:
+        credit_attrs = parse_attributes(media_credit.group("attrs"))
+        credit_html = credit_attrs.get("name")
+        content = (
+            content[: media_credit.start()]
+            + media_credit.group("body")
+            + content[media_credit.end() :]
+        )
+    image = None
+    linked = LINKED_IMG_RE.search(content)
+    if linked is not None:
+        img_match = re.search(r"<img\b([^<>]*)>", linked.group(0), re.IGNORECASE)
+        image = Image(parse_attributes(img_match.group(1))) if img_match else None
+        content = content[: linked.start()] + " " + content[linked.end() :]
+    # Legacy shortcodes carry the text in `caption="..."`; like WordPress, it wins over content.
+    text_html = attrs.get("caption", content)
+    attachment_id = attachment_id_from(attrs.get("id"))
+    extra = [(k, v) for k, v in attrs.items() if k not in _KNOWN]
+    if "id" in attrs and attachment_id is None:
+        extra.insert(0, ("id", attrs["id"]))
+    if attachment_id is None and image is not None:
+        attachment_id = image.attachment_id
+    width = int_or_none(attrs.get("width"))
+    return RawCaption(
+        pos=0,
+        markup="wp-shortcode",
+        text_html=text_html,
+        credit_html=credit_html,
+        attachment_id=attachment_id,
+        align=attrs.get("align") or None,
+        width=width if width is not None else (image.width if image else None),
+        image_src=image.src if image else None,
+        image_alt=image.alt if image else None,
+        extra_attrs=tuple(extra),
+    )

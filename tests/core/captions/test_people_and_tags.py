@@ -1,0 +1,69 @@
+"""People a caption identifies, and the tags suggested from it: precise before complete."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.captions.people import find_people
+from desktop.core.captions.tags import suggest_tags
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Japanese astronaut Koichi Wakata (L), Mikhail Tyurin (C) and Rick Mastracchio wave",
+            ["Koichi Wakata", "Mikhail Tyurin", "Rick Mastracchio"],
+        ),
+        ("Expedition 38 Flight Engineer Koichi Wakata smiles", ["Koichi Wakata"]),
+        ("The crew of astronaut Koichi Wakata lands", ["Koichi Wakata"]),
+        ("Space agency chief Oleg Ostapenko (front R) greets the crew", ["Oleg Ostapenko"]),
+        (
+            "President Barack Obama and Chancellor Angela Merkel meet",
+            ["Barack Obama", "Angela Merkel"],
+        ),
+        ("Painter Vincent van Gogh (R) at work", ["Vincent van Gogh"]),
+        (
+            "Koichi Wakata, Mikhail Tyurin and Rick Mastracchio hold the torch",
+            ["Koichi Wakata", "Mikhail Tyurin", "Rick Mastracchio"],
+        ),
+    ],
+)
+def test_people_with_a_cue(text: str, people: list[str]) -> None:
+    assert find_people(text) == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The International Space Station (ISS) orbits the Earth",
+        "The Soyuz TMA-11M spacecraft blasts off from the Baikonur Cosmodrome",
+        "New York, Los Angeles and San Francisco are cities",
+        "Real Madrid and Manchester United play on Sunday",
+        "Sochi 2014 Winter Olympic Games torch relay in Red Square",
+        "Koichi Wakata smiles",  # a name without a cue is left alone
+    ],
+)
+def test_no_invented_people(text: str) -> None:
+    assert find_people(text) == []
+
+
+def test_suggested_tags_name_people_places_organisations_and_events() -> None:
+    text = (
+        "Flight Engineer Koichi Wakata (L), of the Japan Aerospace Exploration Agency, poses in "
+        "Baikonur, Kazakhstan, before the 2014 Sochi Winter Olympic Games"
+    )
+    tags = suggest_tags(text, find_people(text))
+    assert tags == (
+        ("person", "Koichi Wakata"),
+        ("place", "Baikonur"),
+        ("place", "Kazakhstan"),
+        ("place", "Sochi"),
+        ("organisation", "Japan Aerospace Exploration Agency"),
+        ("event", "2014 Sochi Winter Olympic Games"),
+    )
+
+
+def test_a_place_inside_a_persons_name_is_not_a_place() -> None:
+    text = "Actor Denzel Washington arrives"
+    assert suggest_tags(text, find_people(text)) == (("person", "Denzel Washington"),)
