@@ -7,9 +7,12 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
+import re
 import secrets
 import shutil
+import socket
 import sys
+import zlib
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -103,10 +106,18 @@ def _check_target(out_dir: Path, items: Sequence[ExportItem], options: ExportOpt
     return True
 
 
+def _host_tag() -> str:
+    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
+
+
 def _make_sibling(out_dir: Path, tag: str) -> Path:
-    """A hidden, unique folder beside the target: same file system, so the final rename is atomic."""
+    """A hidden, unique folder beside the target: same file system, so the final rename is atomic.
+
+    Its name carries this machine and process (`.NAME.partial-HOST-PID-RANDOM`), so that a later
+    export can tell a folder left by a killed export from one another export is still writing."""
+    owner = f"{_host_tag()}-{os.getpid()}"
     for _ in range(100):
-        candidate = out_dir.with_name(f".{out_dir.name}.{tag}-{secrets.token_hex(4)}")
+        candidate = out_dir.with_name(f".{out_dir.name}.{tag}-{owner}-{secrets.token_hex(4)}")
         try:
             # os.mkdir honours the umask (mkdtemp would make it 0700, unreadable on a web server).
             os.mkdir(candidate)
@@ -114,6 +125,43 @@ def _make_sibling(out_dir: Path, tag: str) -> Path:
         except FileExistsError:
             continue
     raise ExportError(f"Cannot create a temporary folder beside {out_dir}.")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def _recover_abandoned(out_dir: Path) -> None:
+    """Tidy what an export killed outright (SIGKILL, power cut) left beside the target: remove
+    its staging folder, and put back the previous gallery if the kill fell between the two
+    renames of the swap. Only folders of this machine whose process is gone are touched."""
+    pattern = re.compile(
+        rf"\.{re.escape(out_dir.name)}\.(partial|old)-{_host_tag()}-(\d+)-[0-9a-f]{{8}}"
+    )
+    try:
+        entries = sorted(out_dir.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None or entry.is_symlink() or not entry.is_dir():
+            continue
+        pid = int(found[2])
+        if pid == os.getpid() or _process_alive(pid):
+            continue
+        try:
+            if found[1] == "old" and not os.path.lexists(out_dir):
+                os.rename(entry, out_dir)
+            else:
+                shutil.rmtree(entry)
+        except OSError:
+            continue  # not ours to fight over: the export itself goes on
 
 
 def _make_parents(out_dir: Path) -> list[Path]:
@@ -209,6 +257,7 @@ def export_gallery(
     """
     options.validate()
     out_dir = Path(os.path.abspath(out_dir))
+    _recover_abandoned(out_dir)
     replace_existing = _check_target(out_dir, items, options)
     created: list[Path] = []
     staging: Path | None = None
