@@ -1,0 +1,141 @@
+"""Every edit the GUI makes, as one service call, pushed on the session's undo stack.
+
+An edit is applied first, then pushed as a command holding its EditOutcome; the command's first
+redo() (which QUndoStack.push calls) does nothing, later redos write the outcome's new values
+again, undo writes the old ones back through editing.undo. After each, `photos_changed` names
+the photos to refresh, and only those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.core.library_records import FieldChange, TagChange
+from desktop.services import editing
+from desktop.services.editing import EditOutcome, Replacement
+from desktop.services.library import ConflictError, Library, LibraryError
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, controller: EditController, outcome: EditOutcome, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.outcome = outcome
+        self._applied = True  # the edit was written before the push
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        o = self.outcome
+        self.controller.run_quietly(
+            lambda: editing.apply_edits(
+                self.controller.lib,
+                [FieldChange(c.photo_id, c.field, c.new) for c in o.fields],
+                list(o.tags),
+            ),
+            o.photo_ids,
+        )
+        self._applied = True
+
+    def undo(self) -> None:
+        self.controller.run_quietly(
+            lambda: editing.undo(self.controller.lib, self.outcome), self.outcome.photo_ids
+        )
+        self._applied = False
+
+
+class EditController(QObject):
+    photos_changed = Signal(object)  # set of photo ids
+    conflict = Signal(str, object)  # message, set of photo ids to reload
+    failed = Signal(str)
+
+    def __init__(self, lib: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.undo_stack = QUndoStack(self)
+
+    # Edits are small single-row writes: done synchronously on the GUI thread so that the undo
+    # stack's order is the order the user acted in.
+
+    def edit_fields(
+        self, photo_id: int, values: Mapping[str, str | None], version: int | None
+    ) -> EditOutcome | None:
+        fields = [FieldChange(photo_id, name, value) for name, value in values.items()]
+        label = "Edit " + ", ".join(values)
+        return self._apply(
+            lambda: editing.apply_edits(
+                self.lib, fields, expected_versions=_expect(photo_id, version)
+            ),
+            label,
+            {photo_id},
+        )
+
+    def edit_tags(
+        self, photo_id: int, changes: Sequence[TagChange], version: int | None
+    ) -> EditOutcome | None:
+        label = "Add tag" if all(c.add for c in changes) else "Remove tag"
+        return self._apply(
+            lambda: editing.apply_edits(
+                self.lib, (), changes, expected_versions=_expect(photo_id, version)
+            ),
+            label,
+            {photo_id},
+        )
+
+    def batch_set(
+        self, photo_ids: Sequence[int], values: Mapping[str, str | None]
+    ) -> EditOutcome | None:
+        label = f"Set {', '.join(values)} on {len(photo_ids)} photos"
+        return self._apply(
+            lambda: editing.batch_set(self.lib, photo_ids, values), label, set(photo_ids)
+        )
+
+    def batch_tags(
+        self,
+        photo_ids: Sequence[int],
+        add: Sequence[tuple[str, str]] = (),
+        remove: Sequence[tuple[str, str]] = (),
+    ) -> EditOutcome | None:
+        label = f"{'Add' if add else 'Remove'} tags on {len(photo_ids)} photos"
+        return self._apply(
+            lambda: editing.batch_tags(self.lib, photo_ids, add=add, remove=remove),
+            label,
+            set(photo_ids),
+        )
+
+    def apply_replace(self, replacements: Sequence[Replacement]) -> EditOutcome | None:
+        label = f"Replace in {len(replacements)} captions"
+        ids = {r.photo_id for r in replacements}
+        return self._apply(lambda: editing.apply_replace(self.lib, replacements), label, ids)
+
+    def _apply(
+        self, write: Callable[[], EditOutcome], label: str, ids: set[int]
+    ) -> EditOutcome | None:
+        try:
+            outcome = write()
+        except ConflictError as exc:
+            self.conflict.emit(str(exc), ids)
+            return None
+        except (LibraryError, ValueError) as exc:
+            self.failed.emit(str(exc))
+            self.photos_changed.emit(ids)  # show what the library holds, not what was typed
+            return None
+        if outcome.fields or outcome.tags:
+            self.undo_stack.push(EditCommand(self, outcome, label))
+            self.photos_changed.emit(outcome.photo_ids)
+        return outcome
+
+    def run_quietly(self, write: Callable[[], EditOutcome], ids: set[int]) -> None:
+        """Undo/redo: report failure (a photo deleted meanwhile) but keep the stack moving."""
+        try:
+            write()
+        except (LibraryError, ValueError) as exc:
+            self.failed.emit(f"could not undo/redo: {exc}")
+        self.photos_changed.emit(ids)
+
+
+def _expect(photo_id: int, version: int | None) -> dict[int, int] | None:
+    return None if version is None else {photo_id: version}
