@@ -81,12 +81,6 @@ def import_dump(
     yield Progress("parsing", 0, None, current=path.name, bytes_total=size)
 
     with lib.store.session() as session:
-        if batches.find_done_batch(session, kind="dump", content_hash=content_hash) is not None:
-            # The very same file was imported before: nothing can be new.
-            outcome.counts["parsed"] = sum(1 for _ in iter_parse_file(path))
-            outcome.counts["already_known"] = outcome.counts["parsed"]
-            outcome.details["unchanged_file"] = True
-            return outcome
         batch_id = batches.start_batch(
             session,
             kind="dump",

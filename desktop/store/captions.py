@@ -261,3 +261,31 @@ def unmatched_texts(session: Session) -> list[tuple[int, str, int | None, str | 
         )
     )
     return [(cid, text, att, src) for cid, text, att, src in rows]
+
+
+def caption_row(session: Session, caption_id: int) -> Caption | None:
+    return session.get(Caption, caption_id)
+
+
+def detach(session: Session, caption_id: int) -> int | None:
+    """Unmatch a caption; returns the photo it was attached to."""
+    cap = session.get(Caption, caption_id)
+    if cap is None:
+        return None
+    photo_id = cap.photo_id
+    cap.photo_id = None
+    cap.match_score = None
+    cap.match_method = None
+    return photo_id
+
+
+def mark_caption_source(session: Session, photo_id: int, caption_id: int, origin: str) -> None:
+    """Record that a photo's current caption came from this caption record (provenance)."""
+    photo = session.get(Photo, photo_id)
+    if photo is None:
+        return
+    photo.caption_id = caption_id
+    photo.caption_origin = origin
+    origins = dict(photo.field_origins or {})
+    origins["caption"] = origin
+    photo.field_origins = origins
