@@ -108,3 +108,14 @@ def recent_batches(lib: Library, limit: int = 20) -> list[BatchInfo]:
 def list_galleries(lib: Library) -> list[GalleryInfo]:
     with lib.store.session() as s:
         return galleries.list_galleries(s)
+
+
+def count_missing(lib: Library, what: str) -> int:
+    """How many photos lack a caption (`"caption"`) or a credit (`"credit"`): sidebar counts."""
+    with lib.store.session() as s:
+        return photos.count_missing(s, what)
+
+
+def count_unmatched_captions(lib: Library) -> int:
+    with lib.store.session() as s:
+        return captions.count_unmatched(s)

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from desktop.core.library_records import FieldChange, TagChange
+from desktop.core.library_records import FieldChange, PhotoSummary, TagChange
 from desktop.core.settings import load_settings
 from desktop.services.library import Library
 from desktop.store import edits, galleries, photos
@@ -65,10 +65,16 @@ def edit_photo(
 
 
 def batch_set(
-    lib: Library, photo_ids: Sequence[int], values: Mapping[str, str | None]
+    lib: Library,
+    photo_ids: Sequence[int],
+    values: Mapping[str, str | None],
+    *,
+    expected_versions: Mapping[int, int] | None = None,
 ) -> EditOutcome:
+    """Set fields on many photos as one undoable operation; with `expected_versions`, refused
+    whole (ConflictError) if any photo changed since the user selected it."""
     fields = [FieldChange(pid, name, value) for pid in photo_ids for name, value in values.items()]
-    return apply_edits(lib, fields)
+    return apply_edits(lib, fields, expected_versions=expected_versions)
 
 
 def batch_tags(
@@ -77,10 +83,11 @@ def batch_tags(
     *,
     add: Sequence[tuple[str, str]] = (),
     remove: Sequence[tuple[str, str]] = (),
+    expected_versions: Mapping[int, int] | None = None,
 ) -> EditOutcome:
     changes = [TagChange(pid, n, k, True) for pid in photo_ids for k, n in add]
     changes += [TagChange(pid, n, k, False) for pid in photo_ids for k, n in remove]
-    return apply_edits(lib, (), changes)
+    return apply_edits(lib, (), changes, expected_versions=expected_versions)
 
 
 def undo(lib: Library, outcome: EditOutcome) -> EditOutcome:
@@ -131,12 +138,17 @@ def preview_replace(
 
 
 def apply_replace(
-    lib: Library, replacements: Sequence[Replacement], field: str = "caption"
+    lib: Library,
+    replacements: Sequence[Replacement],
+    field: str = "caption",
+    *,
+    expected_versions: Mapping[int, int] | None = None,
 ) -> EditOutcome:
-    return apply_edits(lib, [FieldChange(r.photo_id, field, r.new) for r in replacements])
+    changes = [FieldChange(r.photo_id, field, r.new) for r in replacements]
+    return apply_edits(lib, changes, expected_versions=expected_versions)
 
 
-def _summaries(lib: Library, ids: Sequence[int]):
+def _summaries(lib: Library, ids: Sequence[int]) -> list[PhotoSummary]:
     with lib.store.session() as s:
         return photos.summaries(s, ids)
 
@@ -159,3 +171,8 @@ def save_search(lib: Library, name: str, query: str) -> int:
 def saved_searches(lib: Library) -> list[tuple[int, str, str]]:
     with lib.store.session() as s:
         return galleries.saved_searches(s)
+
+
+def delete_saved_search(lib: Library, search_id: int) -> None:
+    with lib.store.session() as s:
+        galleries.delete_search(s, search_id)

@@ -289,3 +289,12 @@ def mark_caption_source(session: Session, photo_id: int, caption_id: int, origin
     origins = dict(photo.field_origins or {})
     origins["caption"] = origin
     photo.field_origins = origins
+
+
+def count_unmatched(session: Session) -> int:
+    from sqlalchemy import func
+
+    return (
+        session.scalar(select(func.count()).select_from(Caption).where(Caption.photo_id.is_(None)))
+        or 0
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.library_records import PhotoDetail, PhotoSummary, TagInfo
@@ -34,7 +34,13 @@ def photo_ids(
     missing: str | None = None,
 ) -> list[int]:
     """Ids of the photos a view shows, in its order; the grid fetches rows for them lazily."""
-    plain = batch_id is None and tag is None and credit is None and gallery_id is None and missing is None
+    plain = (
+        batch_id is None
+        and tag is None
+        and credit is None
+        and gallery_id is None
+        and missing is None
+    )
     if plain and sort == "id" and query and session.get_bind().dialect.name == "sqlite":
         fast = sqlite_match_ids(session, query)
         if fast is not None:
@@ -99,15 +105,77 @@ def _summary(photo: Photo, tags: Sequence[TagInfo]) -> PhotoSummary:
     )
 
 
+_SUMMARY_COLUMNS = (
+    Photo.id,
+    Photo.path,
+    Photo.file_name,
+    Photo.width,
+    Photo.height,
+    Photo.taken_at,
+    Photo.imported_at,
+    Photo.caption,
+    Credit.name,
+    Photo.byline,
+    Photo.content_hash,
+    Photo.version,
+)
+
+
 def summaries(session: Session, ids: Sequence[int]) -> list[PhotoSummary]:
-    """Summaries for `ids`, in the order given (missing ids are left out)."""
+    """Summaries for `ids`, in the order given (missing ids are left out).
+
+    Plain column reads, no ORM objects: the grid asks for a page of these while it scrolls."""
     out: list[PhotoSummary] = []
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        photos = {p.id: p for p in session.scalars(select(Photo).where(Photo.id.in_(chunk)))}
-        tags = _tags_for(session, chunk)
-        out.extend(_summary(photos[i], tags.get(i, [])) for i in chunk if i in photos)
+        rows = {
+            r[0]: r
+            for r in session.execute(
+                select(*_SUMMARY_COLUMNS)
+                .outerjoin(Credit, Credit.id == Photo.credit_id)
+                .where(Photo.id.in_(chunk))
+            )
+        }
+        tags: dict[int, list[str]] = {}
+        for pid, name in session.execute(
+            select(PhotoTag.photo_id, Tag.name)
+            .join(Tag, Tag.id == PhotoTag.tag_id)
+            .where(PhotoTag.photo_id.in_(chunk), PhotoTag.state == "accepted")
+            .order_by(Tag.kind, Tag.name)
+        ):
+            tags.setdefault(pid, []).append(name)
+        for i in chunk:
+            r = rows.get(i)
+            if r is None:
+                continue
+            out.append(
+                PhotoSummary(
+                    id=r[0],
+                    path=r[1],
+                    file_name=r[2],
+                    width=r[3],
+                    height=r[4],
+                    taken_at=r[5],
+                    imported_at=r[6],
+                    caption=r[7],
+                    credit=r[8],
+                    byline=r[9],
+                    content_hash=r[10],
+                    tags=tuple(tags.get(i, ())),
+                    version=r[11],
+                )
+            )
     return out
+
+
+def count_missing(session: Session, what: str) -> int:
+    """Photos with no caption (`what="caption"`) or no credit (`"credit"`)."""
+    cond = (
+        (Photo.caption.is_(None)) | (Photo.caption == "")
+        if what == "caption"
+        else Photo.credit_id.is_(None)
+    )
+    return session.scalar(select(func.count()).select_from(Photo).where(cond)) or 0
 
 
 def get_photo(session: Session, photo_id: int) -> Photo:

@@ -112,3 +112,21 @@ def test_galleries_keep_their_order(library, make_photo) -> None:
     assert [(g.name, g.photo_count) for g in browse.list_galleries(library)] == [
         ("Soyuz launch", 2)
     ]
+
+
+def test_batch_edit_refused_whole_if_one_photo_moved_on(library, make_photo) -> None:
+    ids = [make_photo(library, caption=f"c{i}") for i in range(3)]
+    versions = {p.id: p.version for p in browse.photo_summaries(library, ids)}
+    editing.edit_photo(library, ids[1], {"credit": "EPA"})  # a colleague, meanwhile
+    with pytest.raises(ConflictError):
+        editing.batch_set(library, ids, {"credit": "AFP"}, expected_versions=versions)
+    assert [p.credit for p in browse.photo_summaries(library, ids)] == [None, "EPA", None]
+
+
+def test_sidebar_counts(library, make_photo) -> None:
+    make_photo(library, caption="has caption", credit="AFP")
+    make_photo(library, caption=None, credit=None)
+    make_photo(library, caption="no credit")
+    assert browse.count_missing(library, "caption") == 1
+    assert browse.count_missing(library, "credit") == 2
+    assert browse.count_unmatched_captions(library) == 0
