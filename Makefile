@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+PKG_STAMP  := $(VENV)/.installed-package
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench lint system-deps clean package
@@ -18,6 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@ $(STAMP)
+
+$(PKG_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[package]'
 	touch $@ $(STAMP)
 
 ## run: make the virtual environment, install, and open the app on the default library
@@ -51,6 +56,11 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check desktop tests
 	$(BIN)/ruff format --check desktop tests
 	$(BIN)/lint-imports
+
+## package: build the one-folder app with PyInstaller (dist/caption-desk/) and check it (version, self-test, size)
+package: $(PKG_STAMP)
+	PYTHON=$(BIN)/python packaging/build.sh
+	packaging/check_bundle.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
