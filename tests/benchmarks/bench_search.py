@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.search_query import search_text  # noqa: E402
-from desktop.services.library import open_library  # noqa: E402
-from desktop.store.photos import photo_ids  # noqa: E402
+from desktop.core.search_query import search_text
+from desktop.services.library import open_library
+from desktop.store.photos import photo_ids
 
 WORDS = (
     "soyuz rocket launch crew space station cosmodrome olympic torch flame relay astronaut "
@@ -28,8 +28,18 @@ WORDS = (
     "minister president protest rally parliament election vote campaign flood storm fire rescue "
     "market trade bank stocks football final goal striker coach stadium fans celebrate victory"
 ).split()
-PLACES = "Baikonur Moscow Kazakhstan Sochi Athens Houston Tokyo Paris Berlin Nairobi Lima Zürich".split()
-CREDITS = ["REUTERS", "REUTERS/Shamil Zhumatov", "AP Photo/Evan Vucci", "AFP", "EPA/SERGEI ILNITSKY", "Getty Images", "NASA/Bill Ingalls"]
+PLACES = (
+    "Baikonur Moscow Kazakhstan Sochi Athens Houston Tokyo Paris Berlin Nairobi Lima Zürich".split()
+)
+CREDITS = [
+    "REUTERS",
+    "REUTERS/Shamil Zhumatov",
+    "AP Photo/Evan Vucci",
+    "AFP",
+    "EPA/SERGEI ILNITSKY",
+    "Getty Images",
+    "NASA/Bill Ingalls",
+]
 RARE = "Mastracchio"  # in 1 caption of every 10,000
 
 QUERIES = [
@@ -71,8 +81,25 @@ def fill_sqlite(path: Path, n: int) -> float:
     con.executemany("INSERT INTO credits(id, name) VALUES (?, ?)", list(enumerate(CREDITS, 1)))
     batch_p, batch_s = [], []
     for i, text, credit_id, byline, now in rows(n):
-        batch_p.append((i, f"/photos/{i}.jpg", f"{i}.jpg", f"{i:064x}", 0, 1, now, text, credit_id, byline, "{}", 1))
-        batch_s.append((i, search_text(text), search_text(CREDITS[credit_id - 1]), search_text(byline)))
+        batch_p.append(
+            (
+                i,
+                f"/photos/{i}.jpg",
+                f"{i}.jpg",
+                f"{i:064x}",
+                0,
+                1,
+                now,
+                text,
+                credit_id,
+                byline,
+                "{}",
+                1,
+            )
+        )
+        batch_s.append(
+            (i, search_text(text), search_text(CREDITS[credit_id - 1]), search_text(byline))
+        )
         if len(batch_p) == 50_000:
             _flush_sqlite(con, batch_p, batch_s)
     _flush_sqlite(con, batch_p, batch_s)
@@ -81,12 +108,15 @@ def fill_sqlite(path: Path, n: int) -> float:
     return time.perf_counter() - start
 
 
-def _flush_sqlite(con, batch_p, batch_s) -> None:  # noqa: ANN001
+def _flush_sqlite(con, batch_p, batch_s) -> None:
     con.executemany(
         "INSERT INTO photos(id, path, file_name, content_hash, file_size, orientation, imported_at, caption, credit_id, byline, field_origins, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         batch_p,
     )
-    con.executemany("INSERT INTO photo_search(rowid, caption, headline, credit, byline, tag) VALUES (?, ?, '', ?, ?, '')", batch_s)
+    con.executemany(
+        "INSERT INTO photo_search(rowid, caption, headline, credit, byline, tag) VALUES (?, ?, '', ?, ?, '')",
+        batch_s,
+    )
     batch_p.clear()
     batch_s.clear()
 
@@ -94,21 +124,41 @@ def _flush_sqlite(con, batch_p, batch_s) -> None:  # noqa: ANN001
 def fill_postgres(url: str, n: int) -> float:
     open_library(url).close()
     import psycopg
-
     from sqlalchemy.engine import make_url
 
     u = make_url(url)
     conninfo = f"host={u.host} port={u.port} user={u.username} dbname={u.database}"
     start = time.perf_counter()
     with psycopg.connect(conninfo) as con, con.cursor() as cur:
-        cur.executemany("INSERT INTO credits(id, name) VALUES (%s, %s)", list(enumerate(CREDITS, 1)))
-        with cur.copy("COPY photos(id, path, file_name, content_hash, file_size, orientation, imported_at, caption, credit_id, byline, field_origins, version) FROM STDIN") as cp:
+        cur.executemany(
+            "INSERT INTO credits(id, name) VALUES (%s, %s)", list(enumerate(CREDITS, 1))
+        )
+        with cur.copy(
+            "COPY photos(id, path, file_name, content_hash, file_size, orientation, imported_at, caption, credit_id, byline, field_origins, version) FROM STDIN"
+        ) as cp:
             for i, text, credit_id, byline, now in rows(n):
-                cp.write_row((i, f"/photos/{i}.jpg", f"{i}.jpg", f"{i:064x}", 0, 1, now, text, credit_id, byline, "{}", 1))
+                cp.write_row(
+                    (
+                        i,
+                        f"/photos/{i}.jpg",
+                        f"{i}.jpg",
+                        f"{i:064x}",
+                        0,
+                        1,
+                        now,
+                        text,
+                        credit_id,
+                        byline,
+                        "{}",
+                        1,
+                    )
+                )
         cur.execute("CREATE TEMP TABLE docs(id int, caption text, credit text, byline text)")
         with cur.copy("COPY docs FROM STDIN") as cp:
             for i, text, credit_id, byline, _ in rows(n):
-                cp.write_row((i, search_text(text), search_text(CREDITS[credit_id - 1]), search_text(byline)))
+                cp.write_row(
+                    (i, search_text(text), search_text(CREDITS[credit_id - 1]), search_text(byline))
+                )
         cur.execute(
             "INSERT INTO photo_search(photo_id, caption, headline, credit, byline, tag, doc) SELECT id, "
             "to_tsvector('simple', caption), ''::tsvector, to_tsvector('simple', credit), to_tsvector('simple', byline), "
@@ -129,7 +179,9 @@ def time_queries(location: str, label: str) -> None:
                 found = photo_ids(s, query)
                 times.append(time.perf_counter() - t0)
             times.sort()
-            print(f"  {label:10} {name:28} {len(found):>8} hits  median {times[2] * 1000:8.1f} ms  best {times[0] * 1000:8.1f} ms")
+            print(
+                f"  {label:10} {name:28} {len(found):>8} hits  median {times[2] * 1000:8.1f} ms  best {times[0] * 1000:8.1f} ms"
+            )
     lib.close()
 
 
@@ -141,7 +193,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
         secs = fill_sqlite(path, args.rows)
-        print(f"SQLite: filled {args.rows:,} captions in {secs:.1f} s ({args.rows / secs:,.0f} rows/s); file {path.stat().st_size / 1e6:.0f} MB")
+        print(
+            f"SQLite: filled {args.rows:,} captions in {secs:.1f} s ({args.rows / secs:,.0f} rows/s); file {path.stat().st_size / 1e6:.0f} MB"
+        )
         time_queries(str(path), "SQLite")
     if args.skip_postgres:
         return
@@ -151,7 +205,9 @@ def main() -> None:
     try:
         url = server.create_database("bench")
         secs = fill_postgres(url, args.rows)
-        print(f"PostgreSQL: filled {args.rows:,} captions in {secs:.1f} s ({args.rows / secs:,.0f} rows/s)")
+        print(
+            f"PostgreSQL: filled {args.rows:,} captions in {secs:.1f} s ({args.rows / secs:,.0f} rows/s)"
+        )
         time_queries(url, "PostgreSQL")
     finally:
         server.stop()
