@@ -92,6 +92,7 @@ def import_dump(
         warnings: list[ParseWarning] = []
         seen: set[str] = set()
         pending: list[tuple[CaptionRecord, str]] = []
+        credit_cache: dict[str, int] = {}
 
         def flush() -> Generator[Progress, None, None]:
             nonlocal index
@@ -102,7 +103,9 @@ def import_dump(
             pending.clear()
             if not new:
                 return
-            ids = captions.insert_captions(session, [_row(rec, fp, batch_id) for rec, fp in new])
+            ids = captions.insert_captions(
+                session, [_row(rec, fp, batch_id) for rec, fp in new], credit_cache
+            )
             outcome.counts["added"] += len(ids)
             if index is None:
                 index = PhotoIndex.build(captions.matching_candidates(session))

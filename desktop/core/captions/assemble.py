@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from desktop.core.captions.cleaning import clean_text, collapse_space, repair_mojibake
 from desktop.core.captions.credits import CreditSplit, parse_credit_line, split_credit
 from desktop.core.captions.people import find_people
 from desktop.core.captions.raw import RawCaption
 from desktop.core.captions.tags import suggest_tags
 from desktop.core.records import CaptionRecord
+
+RecordProblem = tuple[int, str, str]  # (line, kind, message), for the warning sink
 
 
 def build_record(raw: RawCaption, source: str) -> CaptionRecord | None:
@@ -46,3 +50,19 @@ def build_record(raw: RawCaption, source: str) -> CaptionRecord | None:
         suggested_tags=suggest_tags(split.text, people),
         extra_attrs=tuple((k, clean_text(v)) for k, v in raw.extra_attrs),
     )
+
+
+def build_events(raws: list[RawCaption], source: str) -> Iterator[CaptionRecord | RecordProblem]:
+    """The records of `raws` in line order, with a (line, kind, message) problem in place of
+    each caption that could not be built; one odd caption never costs the file."""
+    raws.sort(key=lambda raw: raw.line)
+    for raw in raws:
+        try:
+            record = build_record(raw, source)
+        except Exception as error:
+            yield (raw.line, "internal", f"caption skipped: {error!r}")
+            continue
+        if record is None:
+            yield (raw.line, "empty", f"{raw.markup} caption with no text skipped")
+        else:
+            yield record

@@ -26,6 +26,9 @@ _BLOCK_RE = re.compile(rf"(?:{_BLOCK_TAGS})", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Zero-width characters and soft hyphens are invisible in print and break word matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# str.translate with a dict walks the text in Python-object steps; a C-speed search first lets
+# the usual caption, which holds none of them, skip it.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A cheap test for double-encoded text (UTF-8 read as cp1252/latin-1) before asking ftfy.
 MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
@@ -66,7 +69,9 @@ def repair_mojibake(text: str) -> str:
 
 
 def collapse_space(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.translate(_INVISIBLE)).strip()
+    if _INVISIBLE_RE.search(text) is not None:
+        text = text.translate(_INVISIBLE)
+    return _SPACE_RE.sub(" ", text).strip()
 
 
 def clean_text(markup: str) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
+from desktop.core.captions.credit_gate import agency_heads, combined, may_be_unlabelled_credit
 from desktop.core.resources import resource_path
 
 
@@ -68,10 +69,33 @@ class CreditGrammar:
     # First words of agencies and labels: a caption whose end holds none has no credit, which
     # lets most captions skip the grammar entirely.
     cue_words: frozenset[str]
+    # All patterns (and the unlabelled ones) as one alternation: one failed fullmatch rules a
+    # candidate out, where trying the patterns one by one costs a regex call each. None when
+    # the patterns cannot be combined (e.g. a user-written backreference).
+    any_body: re.Pattern[str] | None = None
+    unlabelled_body: re.Pattern[str] | None = None
+    agency_heads: frozenset[str] | None = None  # for credit_gate; None: no gate
+    _cached: dict[bool, object] = field(default_factory=dict, compare=False, repr=False)
 
     def match_body(self, body: str, *, labelled: bool) -> _Body | None:
         """The credit parts when the whole of `body` is a credit form."""
         body = body.strip()
+        heads = self.agency_heads
+        if not labelled and heads is not None and not may_be_unlabelled_credit(body, heads):
+            return None
+        quick = self.any_body if labelled else self.unlabelled_body
+        if quick is not None and quick.fullmatch(body) is None:
+            plain = body.rstrip(".").rstrip() if body.endswith(".") else None
+            if plain is None or quick.fullmatch(plain) is None:
+                return None
+        # What passes the quick test is nearly always a real credit, and one agency's credits
+        # repeat (`REUTERS/Shamil Zhumatov`), so the exact reading is cached per body.
+        slow = self._cached.get(labelled)
+        if slow is None:
+            slow = self._cached[labelled] = lru_cache(maxsize=4096)(self._match_body_exactly)
+        return slow(body, labelled)  # type: ignore[operator]
+
+    def _match_body_exactly(self, body: str, labelled: bool) -> _Body | None:
         for candidate in (body, body.rstrip(".").rstrip()) if body.endswith(".") else (body,):
             for name, regex, needs_label in self.patterns:
                 if needs_label and not labelled:
@@ -117,6 +141,7 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         "suffix": rf"(?:\s*,\s*(?:{_alternation(data['suffixes'])})\b)?",
     }
     patterns = []
+    templates = [entry["regex"] for entry in data["pattern"] if not entry.get("needs_label")]
     for entry in data["pattern"]:
         regex = entry["regex"]
         for key, value in places.items():
@@ -124,6 +149,8 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         patterns.append(
             (entry["name"], re.compile(regex, re.IGNORECASE), bool(entry.get("needs_label")))
         )
+    any_body = combined([regex.pattern for _, regex, _ in patterns])
+    unlabelled_body = combined([regex.pattern for _, regex, label in patterns if not label])
     colon = _alternation(data["colon_labels"])
     prefix = _alternation(data["prefix_labels"])
     label_re = re.compile(
@@ -135,10 +162,22 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         _cue(phrase)
         for phrase in [*data["agencies"], *data["colon_labels"], *data["prefix_labels"]]
     )
-    return CreditGrammar(tuple(patterns), label_re, word_like, cue_words)
+    return CreditGrammar(
+        tuple(patterns),
+        label_re,
+        word_like,
+        cue_words,
+        any_body,
+        unlabelled_body,
+        agency_heads(data["agencies"], templates),
+    )
 
 
 _CUE_SPLIT_RE = re.compile(r"[\s/()\[\]:,.\-–—|]+")
+# The first word of a lower-cased phrase as _cue splits it: the first run between separators.
+_CUE_RUN_RE = re.compile(r"[^\s/()\[\]:,.\-–—|]+")
+_CUE_TOKEN_RE = re.compile(r"[^\s/()\[\]:,.|]+|©")
+_CUE_STRIP = "-–—\"“”'’"
 _CREDIT_CHARS = 130  # the longest credit body looked for, from its first word to the end
 
 
@@ -147,15 +186,24 @@ def _cue(phrase: str) -> str:
     return words[0] if words else phrase.lower()
 
 
+def _cue_at(tail: str, pos: int) -> str:
+    """`_cue(tail[pos : pos + 24])` without splitting the whole piece."""
+    # Lower-casing maps no character to or from a separator, so the first run of the lower-cased
+    # piece is the lower-cased first run of the piece.
+    run = _CUE_RUN_RE.search(tail, pos, pos + 24)
+    return run.group().lower() if run is not None else tail[pos : pos + 24].lower()
+
+
 def _last_cue(grammar: CreditGrammar, tail: str) -> int:
     """Offset just past the last word of `tail` that may belong to a credit; -1 when none."""
     window_start = max(0, len(tail) - _CREDIT_CHARS)
-    last = -1
-    for match in re.finditer(r"[^\s/()\[\]:,.|]+|©", tail[window_start:]):
-        word = match.group(0).lower().strip("-–—\"“”'’")
-        if word in grammar.cue_words or word.split("-")[0] in grammar.cue_words or word == "©":
-            last = window_start + match.end()
-    return last
+    cue_words = grammar.cue_words
+    # Walked from the end: the credit is the caption's last words, so the first hit is near.
+    for match in reversed(list(_CUE_TOKEN_RE.finditer(tail, window_start))):
+        word = match.group().lower().strip(_CUE_STRIP)
+        if word in cue_words or word.split("-")[0] in cue_words or word == "©":
+            return match.end()
+    return -1
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -258,8 +306,8 @@ def split_credit(text: str) -> CreditSplit:
     for match in _SPACE_RE.finditer(tail, first_pos, last_cue):
         pos = match.end()
         # Mid-sentence, a credit starts with a capital (a name, an agency) or a cue word.
-        if (pos < len(tail) and (tail[pos].isupper() or tail[pos] in "©(")) or _cue(
-            tail[pos : pos + 24]
+        if (pos < len(tail) and (tail[pos].isupper() or tail[pos] in "©(")) or _cue_at(
+            tail, pos
         ) in grammar.cue_words:
             candidates.setdefault(pos, False)
     for pos in sorted(candidates):

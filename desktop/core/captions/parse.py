@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from desktop.core.captions.assemble import build_record
+from desktop.core.captions.assemble import build_events
 from desktop.core.captions.decoding import CHUNK_SIZE, ChunkDecoder, split_text_chunks
 from desktop.core.captions.flattened import FlattenedReader
+from desktop.core.captions.parallel import PARALLEL_MIN_BYTES, parallel_records, worker_count
 from desktop.core.captions.raw import RawCaption
 from desktop.core.captions.scanner import MarkupScanner
 from desktop.core.records import CaptionRecord, ParseResult, ParseWarning
@@ -51,16 +53,22 @@ class WarningSink:
         self._first_dropped.clear()
 
 
-def _records(chunks: Iterable[str], sink: WarningSink) -> Iterator[CaptionRecord]:
+def _records(chunks: Iterable[str], sink: WarningSink, workers: int = 0) -> Iterator[CaptionRecord]:
     scanner = MarkupScanner(sink.warn)
     flattened: FlattenedReader | None = None
     line = 1
     first = True
+    chunks = iter(chunks)
     for chunk in chunks:
         if first:
             first = False
             if _MARKUP_SIGN_RE.search(chunk) is None:
                 flattened = FlattenedReader()
+            elif workers > 1:
+                # Flattened text is read paragraph by paragraph across chunks: in-process only.
+                rest = itertools.chain([chunk], chunks)
+                yield from parallel_records(rest, sink.source, sink.warn, workers)
+                return
         raws = scanner.feed(chunk)
         if flattened is not None:
             raws += flattened.feed(chunk, line)
@@ -73,22 +81,18 @@ def _records(chunks: Iterable[str], sink: WarningSink) -> Iterator[CaptionRecord
 
 
 def _build_all(raws: list[RawCaption], sink: WarningSink) -> Iterator[CaptionRecord]:
-    raws.sort(key=lambda raw: raw.line)
-    for raw in raws:
-        try:
-            record = build_record(raw, sink.source)
-        except Exception as error:  # never lose the file over one odd caption
-            sink.warn(raw.line, "internal", f"caption skipped: {error!r}")
-            continue
-        if record is None:
-            sink.warn(raw.line, "empty", f"{raw.markup} caption with no text skipped")
+    for event in build_events(raws, sink.source):
+        if isinstance(event, CaptionRecord):
+            yield event
         else:
-            yield record
+            sink.warn(*event)
 
 
-def _safe_records(chunks: Iterable[str], sink: WarningSink) -> Iterator[CaptionRecord]:
+def _safe_records(
+    chunks: Iterable[str], sink: WarningSink, workers: int = 0
+) -> Iterator[CaptionRecord]:
     try:
-        yield from _records(chunks, sink)
+        yield from _records(chunks, sink, workers)
     except (OSError, MemoryError):
         raise
     except Exception as error:  # last resort: what was read stays read
@@ -102,13 +106,22 @@ def iter_parse_file(
     *,
     warnings: list[ParseWarning] | None = None,
     chunk_size: int = CHUNK_SIZE,
+    workers: int | None = None,
 ) -> Iterator[CaptionRecord]:
     """Stream the caption records of a file, reading it in chunks (memory does not grow with
-    its size). Problems are appended to `warnings`, if given, as they are met."""
+    its size). Problems are appended to `warnings`, if given, as they are met.
+
+    `workers` processes build the records of a markup file (None: as many as there are CPUs,
+    up to four, for files of PARALLEL_MIN_BYTES or more; 0 or 1: in this process). The
+    records and warnings are the same either way.
+    """
     source = Path(path).name
     sink = WarningSink(source, warnings if warnings is not None else [])
+    if workers is None:
+        large = os.path.getsize(path) >= PARALLEL_MIN_BYTES
+        workers = worker_count() if large else 0
     with open(path, "rb") as stream:
-        yield from _safe_records(ChunkDecoder(stream, sink.warn, chunk_size), sink)
+        yield from _safe_records(ChunkDecoder(stream, sink.warn, chunk_size), sink, workers)
 
 
 def parse_bytes(data: bytes, source: str) -> ParseResult:

@@ -88,7 +88,43 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup or "punct", m.group(0)) for m in _TOKEN_RE.finditer(text)]
+    # findall hands back one tuple per token with only its own group non-empty (no alternative
+    # matches the empty string), which is cheaper than a Match object per token.
+    tokens: list[tuple[str, str]] = []
+    append = tokens.append
+    for marker, word, number, punct in _TOKEN_RE.findall(text):
+        if word:
+            append(("word", word))
+        elif marker:
+            append(("marker", marker))
+        elif number:
+            append(("number", number))
+        else:
+            append(("punct", punct))
+    return tokens
+
+
+# Per word token: (without trailing dots, capitalised, a particle, a possessive). Captions reuse
+# a small vocabulary, so a bounded table replaces several string calls per token.
+_WordFacts = tuple[str, bool, bool, bool]
+_WORD_FACTS: dict[str, _WordFacts] = {}
+_WORD_FACTS_LIMIT = 50_000
+
+
+def _word_facts(value: str) -> _WordFacts:
+    facts = _WORD_FACTS.get(value)
+    if facts is None:
+        word = value.rstrip(".")
+        facts = (
+            word,
+            _is_capitalised(word),
+            word.lower() in _PARTICLES,
+            word.endswith(("'s", "’s")),
+        )
+        if len(_WORD_FACTS) >= _WORD_FACTS_LIMIT:
+            _WORD_FACTS.clear()
+        _WORD_FACTS[value] = facts
+    return facts
 
 
 def _runs(tokens: list[tuple[str, str]]) -> list[_Run]:
@@ -96,17 +132,17 @@ def _runs(tokens: list[tuple[str, str]]) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
     for index, (kind, value) in enumerate(tokens):
-        word = value.rstrip(".") if kind == "word" else ""
-        joins = kind == "word" and (
-            _is_capitalised(word) or (current is not None and word.lower() in _PARTICLES)
-        )
-        if joins:
+        if kind != "word":
+            current = None
+            continue
+        word, capitalised, particle, possessive = _word_facts(value)
+        if capitalised or (current is not None and particle):
             if current is None:
                 current = _Run([], index, index)
                 runs.append(current)
             current.words.append(word)
             current.end = index + 1
-            if word.endswith(("'s", "’s")):
+            if possessive:
                 current = None
         else:
             current = None

@@ -41,10 +41,19 @@ WarningCallback = Callable[[int, str, str], None]  # (line, kind, message)
 class MarkupScanner:
     """Feed it text chunks in order; it returns the raw captions found, with their lines."""
 
-    def __init__(self, warn: WarningCallback) -> None:
+    def __init__(self, warn: WarningCallback, first_line: int = 1) -> None:
         self._warn = warn
         self._carry = ""
-        self._carry_line = 1
+        self._carry_line = first_line
+
+    @property
+    def state(self) -> tuple[str, int]:
+        """(text carried into the next feed, its first line): all the scanner remembers."""
+        return self._carry, self._carry_line
+
+    def restore(self, state: tuple[str, int]) -> None:
+        """Continue from the state another scanner reached (a worker that scanned a chunk)."""
+        self._carry, self._carry_line = state
 
     def feed(self, text: str, *, final: bool = False) -> list[RawCaption]:
         buf = self._carry + text if self._carry else text

@@ -1,0 +1,129 @@
+"""Parse a large markup dump's chunks in worker processes, with exactly the in-process result.
+
+Building a record (cleaning, credit split, people, tags) is pure Python at ~100 µs a caption,
+so one core caps a 50 MB dump at a few MB/s. Chunks end at line breaks and the scanner carries
+nothing across most of them, so each worker scans and builds one chunk from a clean start. The
+parent keeps the real scanner state and takes a worker's answer only when that state says the
+chunk does start clean (nothing carried, lines counted the same); otherwise, or when the pool
+breaks, it parses the chunk itself. Records, their order, line numbers and warnings (replayed
+through the one warning sink, so its caps behave the same) are those of the sequential parse.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from desktop.core.captions.assemble import RecordProblem, build_events
+from desktop.core.captions.scanner import MarkupScanner
+from desktop.core.records import CaptionRecord
+
+# Below this a file parses in about a second in-process; starting workers would cost more.
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+_MAX_WORKERS = 4
+Warn = Callable[[int, str, str], None]
+
+
+def worker_count() -> int:
+    """Worker processes worth starting here: the CPUs this process may use, at most four."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cpus = os.cpu_count() or 1
+    return min(cpus, _MAX_WORKERS)
+
+
+@dataclass
+class ChunkResult:
+    """A worker's reading of one chunk: scanner warnings and built events in order, then the
+    scanner state it ended in."""
+
+    events: list[CaptionRecord | RecordProblem]
+    state: tuple[str, int]
+
+
+def scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
+    """Scan and build one chunk as if no markup were carried into it (runs in a worker)."""
+    events: list[CaptionRecord | RecordProblem] = []
+    scanner = MarkupScanner(
+        lambda line, kind, message: events.append((line, kind, message)), first_line
+    )
+    raws = scanner.feed(text)
+    events.extend(build_events(raws, source))
+    return ChunkResult(events, scanner.state)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Never `fork`: the GUI parses in a worker thread, and forking a threaded process can
+    # deadlock. The forkserver imports the parser once and forks ready workers from it.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def parallel_records(
+    chunks: Iterator[str], source: str, warn: Warn, workers: int
+) -> Iterator[CaptionRecord]:
+    """The records of a markup file's chunks, read by `workers` processes; see the module doc."""
+    scanner = MarkupScanner(warn)
+    try:
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(workers, mp_context=_context())
+    except (OSError, ValueError, NotImplementedError):  # no process support: read in-process
+        pool = None
+    usable = pool is not None
+    # Bounded read-ahead: memory holds a few chunks and their records, whatever the file size.
+    in_flight: deque[tuple[str, int, Future[ChunkResult] | None]] = deque()
+    limit = 2 * workers + 1
+    line = 1
+    try:
+        while True:
+            while len(in_flight) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                future = None
+                if usable and pool is not None:
+                    try:
+                        future = pool.submit(scan_chunk, chunk, line, source)
+                    except (BrokenProcessPool, RuntimeError):
+                        usable = False
+                in_flight.append((chunk, line, future))
+                line += chunk.count("\n")
+            if not in_flight:
+                break
+            chunk, first_line, future = in_flight.popleft()
+            result = None
+            if future is not None and usable and scanner.state == ("", first_line):
+                try:
+                    result = future.result()
+                except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+                    usable = False
+            elif future is not None:
+                future.cancel()
+            if result is not None:
+                events: Iterator[CaptionRecord | RecordProblem] = iter(result.events)
+                scanner.restore(result.state)
+            else:  # markup carried in from the previous chunk, or no pool: as in-process
+                events = build_events(scanner.feed(chunk), source)
+            yield from _dispatch(events, warn)
+        yield from _dispatch(build_events(scanner.feed("", final=True), source), warn)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _dispatch(
+    events: Iterator[CaptionRecord | RecordProblem], warn: Warn
+) -> Iterator[CaptionRecord]:
+    for event in events:
+        if isinstance(event, CaptionRecord):
+            yield event
+        else:
+            warn(*event)

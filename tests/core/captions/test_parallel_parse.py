@@ -1,0 +1,82 @@
+"""Records built in worker processes equal the in-process parse: same records, order, lines, warnings."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from desktop.core.captions import credits, iter_parse_file
+from desktop.core.captions.credits import split_credit
+from desktop.core.records import ParseWarning
+
+TESTS = Path(__file__).resolve().parents[2]
+DUMPS = TESTS / "data" / "dumps"
+
+
+def _write_dump(path: Path, megabytes: float, seed: int) -> None:
+    spec = importlib.util.spec_from_file_location("gen_dump", TESTS / "benchmarks" / "gen_dump.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_dump(path, megabytes, seed)
+
+
+def _parse(path: Path, workers: int, chunk_size: int) -> tuple[list, list[ParseWarning]]:
+    warnings: list[ParseWarning] = []
+    records = list(iter_parse_file(path, warnings=warnings, workers=workers, chunk_size=chunk_size))
+    return records, warnings
+
+
+@pytest.mark.parametrize("chunk_size", [4096, 64 * 1024])
+def test_workers_give_the_in_process_records(tmp_path: Path, chunk_size: int) -> None:
+    path = tmp_path / "dump.txt"
+    # Small chunks put chunk ends inside multi-line Gutenberg blocks and unclosed captions,
+    # so the parent's own re-reading of carried-over markup is exercised too.
+    _write_dump(path, 0.4, seed=11)
+    in_process = _parse(path, 0, chunk_size)
+    assert len(in_process[0]) > 300
+    assert _parse(path, 2, chunk_size) == in_process
+
+
+@pytest.mark.parametrize(
+    "name", ["every-form.txt", "every-form.utf16.txt", "every-form.mojibake.txt"]
+)
+def test_workers_on_the_every_form_dump(name: str) -> None:
+    path = DUMPS / name
+    assert _parse(path, 2, 256) == _parse(path, 0, 256)
+
+
+def test_stopping_early_leaves_no_pool_waiting(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    _write_dump(path, 0.2, seed=3)
+    records = iter_parse_file(path, workers=2, chunk_size=4096)
+    first = next(records)
+    records.close()
+    assert first.line >= 1
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The crew waves. The Canadian Press",
+        "Fans in Sochi. Joe Raedle/Getty Images.",
+        "Skater jumps. Photo by Kirill Kudryavtsev/AFP via Getty Images",
+        "He spoke for REUTERS/Jane Doe",
+        "Mayor Jane Doe for Reuters",
+        "Blast off. ŘEUTERS/Jane Doe",
+        "Blast off. REUTERS’s Jane Doe",
+    ],
+)
+def test_credit_gate_agrees_with_the_grammar_alone(
+    caption: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = split_credit(caption)
+    grammar = credits.load_grammar()
+    # Without the quick tests the grammar tries every pattern at every place, as it used to.
+    plain_grammar = credits.CreditGrammar(
+        grammar.patterns, grammar.label_re, grammar.word_like, grammar.cue_words
+    )
+    monkeypatch.setattr(credits, "load_grammar", lambda path=None: plain_grammar)
+    assert gated == split_credit(caption)
