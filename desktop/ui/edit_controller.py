@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.core.library_records import FieldChange, TagChange
-from desktop.services import editing
+from desktop.services import editing, review
 from desktop.services.editing import EditOutcome, Replacement
 from desktop.services.library import ConflictError, Library, LibraryError
 
@@ -104,6 +104,15 @@ class EditController(QObject):
             lambda: editing.batch_tags(self.lib, photo_ids, add=add, remove=remove),
             label,
             set(photo_ids),
+        )
+
+    def accept_suggested_tags(
+        self, photo_id: int, tags: Sequence[tuple[str, str]]
+    ) -> EditOutcome | None:
+        """Accept a photo's suggested tags (kind, name) in one undoable step."""
+        label = f"Accept {len(tags)} suggested tags"
+        return self._apply(
+            lambda: review.accept_suggested_tags(self.lib, photo_id, list(tags)), label, {photo_id}
         )
 
     def apply_replace(self, replacements: Sequence[Replacement]) -> EditOutcome | None:

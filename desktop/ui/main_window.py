@@ -8,30 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelectionModel,
-    QSettings,
-    QStringListModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QScrollArea,
-    QSlider,
     QSplitter,
     QStackedWidget,
-    QToolBar,
 )
 
 from desktop import APP_NAME
@@ -39,6 +25,7 @@ from desktop.core.library_records import PhotoSummary
 from desktop.services import browse, editing
 from desktop.services.library import Library
 from desktop.ui.batch_editor import BatchEditor
+from desktop.ui.caption_review_view import CaptionReviewView
 from desktop.ui.edit_controller import EditController
 from desktop.ui.library_sidebar import (
     ALL_PHOTOS,
@@ -48,8 +35,10 @@ from desktop.ui.library_sidebar import (
     load_sidebar,
 )
 from desktop.ui.main_window_actions import build_actions
+from desktop.ui.main_window_bars import build_search_toolbar, build_status_bar
+from desktop.ui.main_window_workflows import Workflows
 from desktop.ui.photo_grid_model import IdRole, PhotoGridModel, SummaryRole
-from desktop.ui.photo_grid_view import ZOOM_MAX, ZOOM_MIN, PhotoGridView
+from desktop.ui.photo_grid_view import PhotoGridView
 from desktop.ui.photo_inspector import PhotoInspector
 from desktop.ui.preview_dialog import PreviewDialog
 from desktop.ui.tasks import TaskRunner
@@ -57,7 +46,6 @@ from desktop.ui.thumbnail_cache import ThumbnailCache
 from desktop.ui.window_dialogs import ShortcutsDialog, show_about
 
 SEARCH_DEBOUNCE_MS = 250
-SORTS = (("Date taken", "taken"), ("Import date", "imported"), ("File name", "name"))
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +63,7 @@ class MainWindow(QMainWindow):
         self.lib, self.runner, self.edits, self.thumbs = lib, runner, edits, thumbs
         self.settings = settings
         self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         self.view: LibraryView = ALL_PHOTOS
         self.total = 0
         self._generation = 0
@@ -84,14 +73,14 @@ class MainWindow(QMainWindow):
         self.grid_model = PhotoGridModel(lib, thumbs, runner, self)
         self.grid = PhotoGridView(self)
         self.grid.setModel(self.grid_model)
-        self.captions_model = QStringListModel(self)
-        self.captions_list = QListView(self)
-        self.captions_list.setModel(self.captions_model)
-        self.captions_list.setWordWrap(True)
-        self.captions_list.setAlternatingRowColors(True)
-        self.center = QStackedWidget(self)
+        # The caption review sits above the grid, so a caption can be dragged onto any photo.
+        self.review = CaptionReviewView(lib, runner, thumbs, self)
+        self.review.setVisible(False)
+        self.center = QSplitter(Qt.Orientation.Vertical, self)
+        self.center.addWidget(self.review)
         self.center.addWidget(self.grid)
-        self.center.addWidget(self.captions_list)
+        self.center.setSizes([420, 480])
+        self.center.setChildrenCollapsible(False)
 
         self.sidebar = LibrarySidebar(self)
         self.inspector = PhotoInspector(lib, edits, self)
@@ -117,8 +106,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self._build_toolbar()
-        self._build_status_bar()
+        build_search_toolbar(self)
+        build_status_bar(self)
+        self.workflows = Workflows(self)
         self.actions_by_name = build_actions(self)
 
         self._search_timer = QTimer(self)
@@ -145,59 +135,6 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy)
         self._restore_geometry()
 
-    # --- building -----------------------------------------------------------------------------
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Search", self)
-        bar.setObjectName("search-toolbar")
-        bar.setMovable(False)
-        self.search_field = QLineEdit(self)
-        self.search_field.setObjectName("search")
-        self.search_field.setAccessibleName("Search")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setPlaceholderText(
-            'Search captions…   credit:reuters   tag:olympics   byline:vucci   "exact phrase"'
-        )
-        self.search_field.setMinimumWidth(420)
-        self.sort_combo = QComboBox(self)
-        self.sort_combo.setAccessibleName("Sort by")
-        for label, key in SORTS:
-            self.sort_combo.addItem(label, key)
-        self.sort_combo.currentIndexChanged.connect(lambda _i: self.reload_ids())
-        self.zoom_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.zoom_slider.setRange(ZOOM_MIN, ZOOM_MAX)
-        self.zoom_slider.setValue(self.grid.thumb_size)
-        self.zoom_slider.setFixedWidth(120)
-        self.zoom_slider.setToolTip("Thumbnail size (Ctrl+= / Ctrl+-)")
-        self.zoom_slider.valueChanged.connect(self.grid.set_thumb_size)
-        bar.addWidget(self.search_field)
-        save = bar.addAction("Save search")
-        save.setToolTip("Save this search in the sidebar (Ctrl+Shift+S)")
-        save.triggered.connect(self.save_search)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" Sort ", self))
-        bar.addWidget(self.sort_combo)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" Size ", self))
-        bar.addWidget(self.zoom_slider)
-        self.addToolBar(bar)
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.count_label = QLabel(self)
-        self.selection_label = QLabel(self)
-        self.busy_label = QLabel("Working…", self)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setFixedWidth(90)
-        self.busy_bar.setMaximumHeight(14)
-        for w in (self.busy_label, self.busy_bar):
-            w.setVisible(False)
-        status.addPermanentWidget(self.busy_label)
-        status.addPermanentWidget(self.busy_bar)
-        status.addPermanentWidget(self.selection_label)
-        status.addPermanentWidget(self.count_label)
-
     # --- loading ------------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -220,11 +157,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         if self.view.unmatched_captions:
-            self.runner.submit(
-                lambda: browse.list_captions(self.lib, unmatched=True),
-                on_done=self._captions_loaded,
-            )
-            return
+            self.review.reload()  # and the grid below shows every photo, to drop captions on
         sort = self.sort_combo.currentData()
         query, filters = self.current_query(), self.view.filters()
         self.runner.submit(
@@ -240,9 +173,8 @@ class MainWindow(QMainWindow):
         selected = set(self.selected_ids())
         self.thumbs.clear_queue()
         self.grid_model.set_ids(ids)
-        self.center.setCurrentWidget(self.grid)
         if selected:
-            self._select_ids(selected)
+            self.select_ids(selected)
         elif not self.ids_ready and ids:
             self.select_rows([0])  # first load: start on the first photo, keyboard-ready
         else:
@@ -250,16 +182,6 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.ids_ready = True
         self.ids_loaded.emit(len(ids))
-
-    def _captions_loaded(self, captions: Sequence) -> None:
-        lines = []
-        for c in captions:
-            where = f"{c.source}:{c.line}" if c.source and c.line else (c.source or "")
-            credit = f" — {c.credit}" if c.credit else ""
-            lines.append(f"{c.text}{credit}\n{where}")
-        self.captions_model.setStringList(lines or ["Every caption is matched to a photo."])
-        self.center.setCurrentWidget(self.captions_list)
-        self.count_label.setText(f"{len(captions):,} unmatched captions")
 
     def reload_sidebar(self) -> None:
         self.runner.submit(load_sidebar, self.lib, on_done=self._sidebar_loaded)
@@ -279,6 +201,9 @@ class MainWindow(QMainWindow):
     def show_view(self, view: LibraryView) -> None:
         self.view = view
         self.sidebar.select_view(view.label)
+        self.review.setVisible(view.unmatched_captions)
+        # Only a gallery has an order of its own to drag photos into.
+        self.grid.set_reorderable(view.gallery_id is not None)
         self.reload_ids()
 
     def show_all_photos(self) -> None:
@@ -291,7 +216,7 @@ class MainWindow(QMainWindow):
         rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
         return [self.grid_model.ids[r] for r in rows if r < len(self.grid_model.ids)]
 
-    def _select_ids(self, ids: set[int]) -> None:
+    def select_ids(self, ids: set[int]) -> None:
         sel = self.grid.selectionModel()
         sel.clearSelection()
         for pid in ids:
@@ -399,6 +324,17 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         show_about(self, self.lib.location)
+
+    # --- files dropped on the window are imported ------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.workflows.import_photos.drag_enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.workflows.import_photos.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.workflows.import_photos.drop(event)
 
     # --- geometry (the only thing QSettings keeps) ------------------------------------------
 

@@ -11,8 +11,6 @@ from shiboken6 import isValid
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-LATER = "coming in the workflows release"
-
 
 def build_actions(w: MainWindow) -> dict[str, QAction]:
     def act(
@@ -31,13 +29,41 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
         return action
 
     actions: dict[str, QAction] = {}
-    for name, text in (
-        ("import_photos", "Import photos…"),
-        ("import_dump", "Import caption dump…"),
-        ("export_gallery", "Export gallery…"),
-    ):
-        a = act(name, text, tip=LATER)
-        a.setEnabled(False)
+    flows = w.workflows
+    act(
+        "import_photos",
+        "&Import photos…",
+        ["Ctrl+I"],
+        flows.import_photos.choose_folder,
+        "Import a folder of photos (or drop files and folders on the window)",
+    )
+    act(
+        "import_photo_files",
+        "Import photo &files…",
+        ["Ctrl+Alt+I"],
+        flows.import_photos.choose_files,
+        "Import chosen photo files",
+    )
+    act(
+        "import_dump",
+        "Import caption &dump…",
+        ["Ctrl+Shift+I"],
+        flows.import_dump.choose,
+        "Import the captions of a WordPress or HTML dump, previewed first",
+    )
+    act(
+        "export_gallery",
+        "&Export gallery…",
+        ["Ctrl+E"],
+        flows.open_export,
+        "Export the selection, the current view or a gallery as a web gallery folder",
+    )
+    act(
+        "new_gallery",
+        "New &gallery from selection…",
+        ["Ctrl+Shift+N"],
+        flows.new_gallery_from_selection,
+    )
     act("quit", "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], w.close)
 
     undo = act("undo", "&Undo", ["Ctrl+Z"], w.undo)
@@ -53,7 +79,7 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     act("select_all", "Select &all", ["Ctrl+A"], w.grid.selectAll)
     act("find", "&Find…", ["Ctrl+F"], w.focus_search)
     act("save_search", "&Save search…", ["Ctrl+Shift+S"], w.save_search)
-    act("edit_caption", "Edit &caption", ["Ctrl+E"], w.focus_caption)
+    act("edit_caption", "Edit &caption", ["F2"], w.focus_caption)
     act("focus_grid", "Go to the &photos", ["Ctrl+G"], w.focus_grid)
 
     act("zoom_in", "Zoom &in", ["Ctrl+=", "Ctrl++"], w.grid.zoom_in)
@@ -67,7 +93,16 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
 
     bar = w.menuBar()
     menus = {
-        "&File": ["import_photos", "import_dump", "export_gallery", None, "quit"],
+        "&File": [
+            "import_photos",
+            "import_photo_files",
+            "import_dump",
+            None,
+            "export_gallery",
+            "new_gallery",
+            None,
+            "quit",
+        ],
         "&Edit": ["undo", "redo", None, "select_all", "edit_caption", None, "find", "save_search"],
         "&View": ["zoom_in", "zoom_out", None, "preview", "focus_grid", "all_photos", "refresh"],
         "&Help": ["shortcuts", "about"],

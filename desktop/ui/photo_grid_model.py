@@ -14,11 +14,12 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.library_records import PhotoSummary
 from desktop.services import browse
 from desktop.services.library import Library
+from desktop.ui.drag_mime import PHOTO_IDS_MIME, photo_ids_mime
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.thumbnail_cache import ThumbnailCache
 
@@ -145,6 +146,20 @@ class PhotoGridModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     # --- Qt model interface -------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        # Draggable (a gallery's order); whether a drag may start is the view's decision.
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [PHOTO_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return photo_ids_mime([self._ids[r] for r in rows if r < len(self._ids)])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

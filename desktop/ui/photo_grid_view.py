@@ -3,8 +3,21 @@ badge, warning mark) and zoom."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -14,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.photo_grid_model import SummaryRole, ThumbnailFailedRole, missing_fields
+from desktop.ui.drag_mime import CAPTION_MIME, PHOTO_IDS_MIME, caption_id_from, photo_ids_from
+from desktop.ui.photo_grid_model import IdRole, SummaryRole, ThumbnailFailedRole, missing_fields
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP, ZOOM_DEFAULT = 96, 320, 32, 176
 PAD = 6
@@ -154,6 +168,8 @@ class PhotoGridView(QListView):
 
     preview_requested = Signal()
     zoom_changed = Signal(int)
+    caption_dropped = Signal(int, int)  # caption id, photo id: attach that caption here
+    reorder_requested = Signal(object)  # the photo ids in their new order (a gallery view)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +185,13 @@ class PhotoGridView(QListView):
         self.setSpacing(2)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName("Photos")
+        # Drops: a caption from the review onto a photo, photos within a gallery. Files
+        # dropped here are ignored, so they reach the main window, which imports them.
+        # (QListView's Static movement turned the viewport's drops off: turn them back on.)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.reorderable = False
         self._apply_zoom()
 
     @property
@@ -206,3 +229,70 @@ class PhotoGridView(QListView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # --- drag and drop ------------------------------------------------------------------------
+
+    def set_reorderable(self, on: bool) -> None:
+        """A gallery view: photos may be dragged to a new place in the gallery's order."""
+        self.reorderable = on
+        self.setDragEnabled(on)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def _wanted(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        mime = event.mimeData()
+        return mime.hasFormat(CAPTION_MIME) or (self.reorderable and mime.hasFormat(PHOTO_IDS_MIME))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._wanted(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not self._wanted(event):
+            event.ignore()
+            return
+        on_photo = self.indexAt(event.position().toPoint()).isValid()
+        if event.mimeData().hasFormat(CAPTION_MIME) and not on_photo:
+            event.ignore()  # a caption needs a photo under it
+            return
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self._wanted(event):
+            event.ignore()
+            return
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        target = index.data(IdRole) if index.isValid() else None
+        caption_id = caption_id_from(event.mimeData())
+        if caption_id is not None:
+            if target is None:
+                event.ignore()
+                return
+            event.acceptProposedAction()
+            self.caption_dropped.emit(caption_id, target)
+            return
+        moved = photo_ids_from(event.mimeData())
+        after = index.isValid() and pos.x() > self.visualRect(index).center().x()
+        order = reordered(list(self.model().ids), moved, target, after)
+        # Copy, not Move: the order changed in place; nothing may be removed afterwards.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if order != list(self.model().ids):
+            self.reorder_requested.emit(order)
+
+
+def reordered(
+    ids: Sequence[int], moved: Sequence[int], target: int | None, after: bool
+) -> list[int]:
+    """`ids` with `moved` (kept in their order) put before `target` (after it if `after`; at
+    the end when there is no target). Dropping photos on one of themselves changes nothing."""
+    moving = [i for i in ids if i in set(moved)]
+    if not moving or target in moving:
+        return list(ids)
+    rest = [i for i in ids if i not in set(moving)]
+    if target is None or target not in rest:
+        return rest + moving
+    at = rest.index(target) + (1 if after else 0)
+    return rest[:at] + moving + rest[at:]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -120,6 +121,11 @@ class PhotoInspector(QWidget):
         tags_box = QGroupBox("Tags", self)
         tags_layout = QVBoxLayout(tags_box)
         tags_layout.addWidget(self.chips)
+        self.accept_all = QPushButton("Accept all suggested", self)
+        self.accept_all.setToolTip("Accept every dashed (suggested) tag at once; Ctrl+Z undoes")
+        self.accept_all.clicked.connect(self.accept_all_suggested)
+        self.accept_all.setVisible(False)
+        tags_layout.addWidget(self.accept_all)
         tags_layout.addWidget(self.tag_entry)
 
         self.history = QListWidget(self)
@@ -215,6 +221,7 @@ class PhotoInspector(QWidget):
         except LibraryError:
             suggested, history = [], []
         self.chips.set_tags(d.tags, suggested)
+        self.accept_all.setVisible(bool(self.chips.suggested))
         self._fill_history(history)
 
     def _fill_history(self, history: list[EditInfo]) -> None:
@@ -283,6 +290,12 @@ class PhotoInspector(QWidget):
         self.edits.edit_tags(self.detail.id, [change], self.detail.summary.version)
         if add:
             self.tag_entry.reload_names()
+
+    def accept_all_suggested(self) -> None:
+        if self.detail is None or not self.chips.suggested:
+            return
+        self.save_caption()
+        self.edits.accept_suggested_tags(self.detail.id, self.chips.suggested)
 
     def _restore_from_history(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

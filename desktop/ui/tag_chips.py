@@ -113,6 +113,7 @@ class TagChips(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = FlowLayout(self)
+        self._ghosts: list[tuple[str, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def set_tags(self, tags: Sequence[TagInfo], suggested: Sequence[tuple[str, str]] = ()) -> None:
@@ -123,9 +124,15 @@ class TagChips(QWidget):
                 self._add_chip(t.kind, t.name, ghost=False)
         ghosts = [(t.kind, t.name) for t in tags if t.state != "accepted"]
         ghosts += [kn for kn in suggested if kn not in accepted and kn not in ghosts]
+        self._ghosts = ghosts
         for kind, name in ghosts:
             self._add_chip(kind, name, ghost=True)
         self.updateGeometry()
+
+    @property
+    def suggested(self) -> list[tuple[str, str]]:
+        """The ghost chips' (kind, name), in the order shown."""
+        return list(self._ghosts)
 
     def chip_labels(self) -> list[str]:
         return [b.text() for b in self.findChildren(QToolButton) if not b.property("ghost")]

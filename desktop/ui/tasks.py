@@ -63,13 +63,19 @@ class Task(QRunnable):
         signals.done.emit()
 
     def _drive(self, gen: Generator[Progress, None, Any]) -> Any:
-        while True:
-            self.cancel_token.raise_if_cancelled()
-            try:
-                event = next(gen)
-            except StopIteration as stop:
-                return stop.value
-            self.signals.progress.emit(event)
+        try:
+            while True:
+                self.cancel_token.raise_if_cancelled()
+                try:
+                    event = next(gen)
+                except StopIteration as stop:
+                    return stop.value
+                self.signals.progress.emit(event)
+        finally:
+            # A use case stopped between two events (cancelled here, or failed) cleans up now,
+            # in this worker, before `failed` is sent: not later, on whatever thread collects
+            # the generator. So a cancelled import has discarded its batch when the GUI hears.
+            gen.close()
 
 
 class TaskRunner(QObject):
