@@ -88,11 +88,13 @@ def cmd_import_images(args: argparse.Namespace, token: CancelToken) -> int:
         )
         progress.close()
     report_rejected(outcome.rejected)
+    report_rejected(outcome.warnings, warning=True)
     if args.json:
         emit_json(
             {
                 **outcome.counts,
                 "rejected": [{"path": r.path, "reason": r.reason} for r in outcome.rejected],
+                "warnings": [{"path": r.path, "reason": r.reason} for r in outcome.warnings],
             }
         )
     else:

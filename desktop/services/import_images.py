@@ -178,6 +178,8 @@ def import_images(
                 pending.append(result)
                 bytes_done += result.size
                 current = result.path
+                # Imported, but a metadata block was refused (hostile XML) or unreadable.
+                outcome.warnings.extend(Rejected(result.path, w) for w in result.metadata.warnings)
             if pending and (
                 len(pending) >= WRITE_EVERY or time.monotonic() - last_write > WRITE_SECONDS
             ):
@@ -209,7 +211,10 @@ def import_images(
             s,
             batch_id,
             counts=counts,
-            warnings=[{"path": r.path, "reason": r.reason} for r in outcome.rejected[:1000]],
+            warnings=[
+                {"path": r.path, "reason": r.reason}
+                for r in [*outcome.rejected, *outcome.warnings][:1000]
+            ],
         )
     yield Progress("importing", total, total, bytes_done=bytes_done, bytes_total=total_bytes)
     return outcome

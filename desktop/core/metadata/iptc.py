@@ -89,6 +89,16 @@ def _date_created(date: bytes, time: bytes | None) -> str | None:
     return iso
 
 
+def _all_utf8(iim: IimData) -> bool:
+    for key in (*IIM_FIELDS, _KEYWORDS):
+        for value in _as_list(iim[key]) if key in iim else ():
+            try:
+                value.decode("utf-8")
+            except UnicodeDecodeError:
+                return False
+    return True
+
+
 def read_iptc(iim: IimData) -> IptcBlock:
     """Turn IIM datasets into canonical fields, decoding text with the declared charset."""
     block = IptcBlock()
@@ -102,6 +112,9 @@ def read_iptc(iim: IimData) -> IptcBlock:
             # Other ISO 2022 escapes (rare in the wild): decode as undeclared, but say so.
             block.charset = repr(marker)
             block.warnings.append(f"IPTC: unsupported charset declaration {marker!r}")
+    if utf8 and not _all_utf8(iim):
+        # Decoded as declared (invalid bytes become U+FFFD), but never silently: letters are lost.
+        block.warnings.append("IPTC: declares UTF-8 but holds text that is not UTF-8")
 
     for key, name in IIM_FIELDS.items():
         if key not in iim:
