@@ -93,6 +93,7 @@ def import_dump(
         seen: set[str] = set()
         pending: list[tuple[CaptionRecord, str]] = []
         credit_cache: dict[str, int] = {}
+        taken: set[int] = set()  # within one dump, a photo takes one caption
 
         def flush() -> Generator[Progress, None, None]:
             nonlocal index
@@ -113,7 +114,8 @@ def import_dump(
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 match = index.best(rec.text, rec.attachment_id, rec.image_src)
-                if match is not None:
+                if match is not None and match.photo_id not in taken:
+                    taken.add(match.photo_id)
                     adopted = captions.attach(
                         session, cid, match.photo_id, score=match.score, method=match.method
                     )

@@ -64,6 +64,7 @@ def preview_dump(
         known = captions.existing_fingerprints(s, fps)
         index = PhotoIndex.build(captions.matching_candidates(s))
     seen: set[str] = set()
+    taken: set[int] = set()  # within one dump, a photo is proposed for one caption only
     for i, (rec, fp) in enumerate(zip(records, fps, strict=True)):
         if fp in seen:
             continue
@@ -82,6 +83,11 @@ def preview_dump(
             else []
         )
         proposed = index.best(rec.text, rec.attachment_id, rec.image_src) if cands else None
+        if proposed is not None and not is_known:
+            if proposed.photo_id in taken:
+                proposed = None
+            else:
+                taken.add(proposed.photo_id)
         preview.items.append(PreviewItem(i, rec, proposed, ranked, is_known))
         if i % 200 == 0:
             yield Progress("matching", i, len(records), current=path.name)
@@ -115,6 +121,8 @@ def import_dump_selection(
             chosen.append((item, choice, item.proposed.method, item.proposed.score))
         else:
             chosen.append((item, int(choice), "user", None))
+    if not chosen:
+        return outcome  # nothing kept: no import to record
     with lib.store.session() as s:
         batch_id = batches.start_batch(
             s,
@@ -173,9 +181,11 @@ def attach_caption(
     *,
     mode: Literal["keep", "replace"] = "replace",
     text: str | None = None,
+    expected_version: int | None = None,
 ) -> EditOutcome:
     """Attach a caption to a photo. "replace" puts its text (or `text`, a merge the user wrote)
-    on the photo, and its credit where the photo has none, through the edit history."""
+    on the photo, and its credit where the photo has none, through the edit history; with
+    `expected_version`, refused (ConflictError) if a colleague changed the photo meanwhile."""
     with lib.store.session() as s:
         cap = captions.get_caption(s, caption_id)
         if cap is None:
@@ -187,7 +197,8 @@ def attach_caption(
             changes.append(FieldChange(photo_id, "caption", text if text is not None else cap.text))
             if not detail.summary.credit and cap.credit:
                 changes.append(FieldChange(photo_id, "credit", cap.credit))
-        outcome = edits.apply_edits(s, fields=changes)
+        expected = {photo_id: expected_version} if expected_version is not None else None
+        outcome = edits.apply_edits(s, fields=changes, expected_versions=expected)
         if mode == "replace" and text is None:
             captions.mark_caption_source(s, photo_id, caption_id, cap.origin)
         row = captions.caption_row(s, caption_id)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.library_records import CaptionInfo
 from desktop.store.credits import credit_id_for, tag_id_for
-from desktop.store.models import Caption, Credit, Photo, PhotoTag
+from desktop.store.models import Caption, Credit, Photo, PhotoTag, Tag
 
 
 def existing_fingerprints(session: Session, fingerprints: Sequence[str]) -> set[str]:
@@ -294,11 +294,18 @@ def caption_row(session: Session, caption_id: int) -> Caption | None:
 
 
 def detach(session: Session, caption_id: int) -> int | None:
-    """Unmatch a caption; returns the photo it was attached to."""
+    """Unmatch a caption; returns the photo it was attached to. Tags the caption suggested and
+    nobody accepted go with it."""
     cap = session.get(Caption, caption_id)
     if cap is None:
         return None
     photo_id = cap.photo_id
+    if photo_id is not None:
+        for kind, name in cap.suggested_tags or []:
+            tag = session.scalar(select(Tag.id).where(Tag.kind == kind, Tag.name == name))
+            link = session.get(PhotoTag, (photo_id, tag)) if tag is not None else None
+            if link is not None and link.state == "suggested":
+                session.delete(link)
     cap.photo_id = None
     cap.match_score = None
     cap.match_method = None

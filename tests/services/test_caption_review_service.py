@@ -81,3 +81,37 @@ def test_suggestions_and_accepting_tags(library, make_photo, tmp_path: Path) -> 
     review.accept_suggested_tags(library, pid, suggested)
     assert "Koichi Wakata" in browse.photo_summaries(library, [pid])[0].tags
     assert browse.suggested_tags(library, pid) == []
+
+
+def test_one_photo_is_proposed_for_one_caption_only(library, make_photo, tmp_path: Path) -> None:
+    pid = make_photo(library, name="soyuz-launch.jpg")
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        '[caption id="attachment_1" width="8"]<img src="/up/soyuz-launch.jpg" /> First. REUTERS[/caption]\n'
+        '[caption id="attachment_2" width="8"]<img src="/up/soyuz-launch-300x200.jpg" /> Second. REUTERS[/caption]\n',
+        encoding="utf-8",
+    )
+    preview = run(review.preview_dump(library, dump))
+    assert [i.proposed.photo_id if i.proposed else None for i in preview.items] == [pid, None]
+    assert pid in [m.photo_id for m in preview.items[1].candidates]
+
+
+def test_undoing_an_attach_takes_its_suggested_tags_away(library, make_photo, tmp_path: Path) -> None:
+    pid = make_photo(library, name="x.jpg")
+    dump = tmp_path / "d.txt"
+    dump.write_text('[caption id="attachment_4" width="8"]Japanese astronaut Koichi Wakata (L) waves. REUTERS[/caption]\n', encoding="utf-8")
+    run(review.import_dump_selection(library, run(review.preview_dump(library, dump)), {0: None}))
+    cap = browse.list_captions(library, unmatched=True)[0]
+    outcome = review.attach_caption(library, cap.id, pid)
+    assert ("person", "Koichi Wakata") in browse.suggested_tags(library, pid)
+    review.detach_caption(library, cap.id)
+    editing.undo(library, outcome)
+    assert browse.suggested_tags(library, pid) == []
+
+
+def test_a_preview_with_everything_skipped_records_no_import(library, tmp_path: Path) -> None:
+    dump = tmp_path / "d.txt"
+    dump.write_text(DUMP, encoding="utf-8")
+    preview = run(review.preview_dump(library, dump))
+    run(review.import_dump_selection(library, preview, dict.fromkeys(range(3), "skip")))
+    assert browse.recent_batches(library) == []
