@@ -6,7 +6,14 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli.output import ProgressPrinter, UserError, emit_json, report_rejected, say
+from desktop.cli.output import (
+    ProgressPrinter,
+    UserError,
+    emit_json,
+    printable,
+    report_rejected,
+    say,
+)
 from desktop.core.library_records import TAG_KINDS
 from desktop.core.progress import CancelToken, Outcome
 from desktop.services import browse, editing
@@ -42,7 +49,9 @@ def cmd_parse(args: argparse.Namespace, _token: CancelToken) -> int:
                 emit_json(record.to_json())
             else:
                 credit = f"  [{record.credit}]" if record.credit else ""
-                print(f"{record.source}:{record.line} {record.markup}: {record.text}{credit}")
+                print(
+                    f"{printable(record.source)}:{record.line} {record.markup}: {printable(record.text)}{printable(credit)}"
+                )
     return status
 
 
@@ -115,7 +124,9 @@ def cmd_list(args: argparse.Namespace, _token: CancelToken) -> int:
                     emit_json(photo.to_json())
                 else:
                     credit = f"  [{photo.credit}]" if photo.credit else ""
-                    print(f"{photo.id}\t{photo.path}\t{(photo.caption or '')[:80]}{credit}")
+                    print(
+                        f"{photo.id}\t{printable(photo.path)}\t{printable(photo.caption)[:80]}{printable(credit)}"
+                    )
     return 0
 
 
@@ -127,7 +138,7 @@ def cmd_captions(args: argparse.Namespace, _token: CancelToken) -> int:
             else:
                 where = f"{cap.source}:{cap.line}" if cap.line else cap.source or cap.origin
                 photo = f"photo {cap.photo_id}" if cap.photo_id else "unmatched"
-                print(f"{cap.id}\t{photo}\t{where}\t{cap.text[:80]}")
+                print(f"{cap.id}\t{photo}\t{printable(where)}\t{printable(cap.text)[:80]}")
     return 0
 
 

@@ -24,7 +24,7 @@ def say(message: str) -> None:
 
 def report_rejected(items: list[Rejected], *, warning: bool = False) -> None:
     for item in items:
-        say(f"{'warning' if warning else 'rejected'}: {item.describe()}")
+        say(f"{'warning' if warning else 'rejected'}: {printable(item.describe())}")
 
 
 class ProgressPrinter:
@@ -44,7 +44,7 @@ class ProgressPrinter:
             return
         self._last = now
         total = f"/{event.total}" if event.total is not None else ""
-        current = f"  {event.current}" if event.current else ""
+        current = f"  {printable(event.current)}" if event.current else ""
         line = f"{event.stage}: {event.done}{total}{current}"
         if self.tty:
             sys.stderr.write("\r\x1b[2K" + line[:200])
@@ -58,3 +58,12 @@ class ProgressPrinter:
         if self.tty and not self.quiet:
             sys.stderr.write("\r\x1b[2K")
             sys.stderr.flush()
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
+
+
+def printable(text: str | None) -> str:
+    """Text safe for a terminal line: control characters in file names or captions (escape
+    sequences, newlines) shown as \\xNN instead of acting on the terminal or splitting a row."""
+    return (text or "").translate(_CONTROL)
