@@ -1,10 +1,13 @@
 """The inspector's batch mode: set credit/byline/copyright, add or remove tags, and find and
-replace in captions (previewed first) on every selected photo at once."""
+replace in captions (previewed first) on every selected photo at once.
+
+Each batch names the versions of the photos the user saw (the grid's, or the preview's), so a
+colleague's change to one of them meanwhile refuses the batch instead of being overwritten."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import browse, editing
 from desktop.services.library import Library
-from desktop.ui.edit_controller import EditController
+from desktop.ui.edit_controller import EditController, current_versions
 from desktop.ui.replace_preview_dialog import ReplacePreviewDialog
 from desktop.ui.tag_chips import TagEntry
 
@@ -39,11 +42,14 @@ class BatchEditor(QWidget):
         edits: EditController,
         selected_ids: Callable[[], Sequence[int]],
         parent: QWidget | None = None,
+        seen_versions: Callable[[Sequence[int]], Mapping[int, int]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.lib = lib
         self.edits = edits
         self.selected_ids = selected_ids
+        # The versions the user saw of these photos; by default, the library's now.
+        self.seen_versions = seen_versions or (lambda ids: current_versions(lib, ids))
         self.preview_dialog: ReplacePreviewDialog | None = None
 
         self.heading = QLabel(self)
@@ -129,7 +135,7 @@ class BatchEditor(QWidget):
         ids = list(self.selected_ids())
         if not values or not ids:
             return
-        outcome = self.edits.batch_set(ids, values)
+        outcome = self.edits.batch_set(ids, values, self.seen_versions(ids))
         if outcome is not None:
             for name in values:
                 self.field_edits[name].clear()
@@ -140,10 +146,11 @@ class BatchEditor(QWidget):
         ids = list(self.selected_ids())
         if not ids:
             return
+        seen = self.seen_versions(ids)
         if add:
-            outcome = self.edits.batch_tags(ids, add=[(kind, name)])
+            outcome = self.edits.batch_tags(ids, add=[(kind, name)], expected_versions=seen)
         else:
-            outcome = self.edits.batch_tags(ids, remove=[(kind, name)])
+            outcome = self.edits.batch_tags(ids, remove=[(kind, name)], expected_versions=seen)
         if outcome is not None:
             verb = "Tagged" if add else "Untagged"
             self.status_message.emit(f"{verb} {len(outcome.photo_ids)} photos: {name}")
@@ -160,14 +167,20 @@ class BatchEditor(QWidget):
         find = self.find_edit.text()
         if not find:
             return
+        self._preview(
+            list(self.selected_ids()),
+            find,
+            self.replace_edit.text(),
+            self.regex_check.isChecked(),
+            self.case_check.isChecked(),
+        )
+
+    def _preview(self, ids: list[int], find: str, repl: str, regex: bool, case: bool) -> None:
+        # Versions first: a change landing between the two reads is then caught, not missed.
+        seen = current_versions(self.lib, ids)
         try:
             changes = editing.preview_replace(
-                self.lib,
-                list(self.selected_ids()),
-                find,
-                self.replace_edit.text(),
-                regex=self.regex_check.isChecked(),
-                case_sensitive=self.case_check.isChecked(),
+                self.lib, ids, find, repl, regex=regex, case_sensitive=case
             )
         except re.error as exc:
             self.status_message.emit(f"Bad regular expression: {exc}")
@@ -178,7 +191,14 @@ class BatchEditor(QWidget):
             self.status_message.emit("No caption of the selection matches")
             return
         dialog = ReplacePreviewDialog(changes, self)
-        dialog.accepted.connect(lambda: self.edits.apply_replace(changes))
+        dialog.accepted.connect(
+            lambda: self.edits.apply_replace(
+                changes,
+                {r.photo_id: seen[r.photo_id] for r in changes if r.photo_id in seen},
+                # After a conflict the new texts are stale: work them out again and show them.
+                preview_again=lambda: self._preview(ids, find, repl, regex, case),
+            )
+        )
         dialog.finished.connect(lambda _r: setattr(self, "preview_dialog", None))
         self.preview_dialog = dialog
         dialog.open()  # window-modal, yet does not block the event loop

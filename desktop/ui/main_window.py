@@ -1,7 +1,8 @@
 """The main window: sidebar of views, the thumbnail grid, the inspector, search and status.
 
 It wires the parts together; each part (model, delegate, inspector, batch editor, sidebar)
-lives in its own module and gets the library and the task runner passed in.
+lives in its own module and gets the library and the task runner passed in. Conflicting
+writes are answered by conflict_flow.py, other desks' changes picked up by team_sync.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -26,6 +26,7 @@ from desktop.services import browse, editing
 from desktop.services.library import Library
 from desktop.ui.batch_editor import BatchEditor
 from desktop.ui.caption_review_view import CaptionReviewView
+from desktop.ui.conflict_flow import ConflictResolver
 from desktop.ui.edit_controller import EditController
 from desktop.ui.library_sidebar import (
     ALL_PHOTOS,
@@ -42,6 +43,7 @@ from desktop.ui.photo_grid_view import PhotoGridView
 from desktop.ui.photo_inspector import PhotoInspector
 from desktop.ui.preview_dialog import PreviewDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.team_sync import TeamSync
 from desktop.ui.thumbnail_cache import ThumbnailCache
 from desktop.ui.window_dialogs import ShortcutsDialog, show_about
 
@@ -84,7 +86,9 @@ class MainWindow(QMainWindow):
 
         self.sidebar = LibrarySidebar(self)
         self.inspector = PhotoInspector(lib, edits, self)
-        self.batch_editor = BatchEditor(lib, edits, self.selected_ids, self)
+        self.batch_editor = BatchEditor(
+            lib, edits, self.selected_ids, self, seen_versions=self.grid_model.versions_of
+        )
         self.nothing = QLabel("Select a photo to see and edit its caption, credit and tags.", self)
         self.nothing.setWordWrap(True)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -110,6 +114,8 @@ class MainWindow(QMainWindow):
         build_status_bar(self)
         self.workflows = Workflows(self)
         self.actions_by_name = build_actions(self)
+        self.conflicts = ConflictResolver(self)
+        self.team = TeamSync(self)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -128,7 +134,6 @@ class MainWindow(QMainWindow):
         self.grid.preview_requested.connect(self.open_preview)
         self.grid.zoom_changed.connect(self.zoom_slider.setValue)
         self.edits.photos_changed.connect(self._photos_changed)
-        self.edits.conflict.connect(self._conflict)
         self.edits.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.inspector.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.batch_editor.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
@@ -138,11 +143,13 @@ class MainWindow(QMainWindow):
     # --- loading ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """First load: the photos of the current view, the sidebar, the completers."""
+        """First load: the photos of the current view, the sidebar, the completers; then watch
+        the (possibly shared) library for other desks' changes."""
         self.reload_ids()
         self.reload_sidebar()
         self.inspector.reload_vocabularies()
         self.batch_editor.reload_vocabularies()
+        self.team.start()
 
     def current_query(self) -> str | None:
         parts = [p for p in (self.view.query, self.search_field.text().strip()) if p]
@@ -262,12 +269,6 @@ class MainWindow(QMainWindow):
             self.inspector.show_photo(current.id)
         self._sidebar_timer.start()
 
-    def _conflict(self, message: str, ids: set[int]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else", message, parent=self)
-        box.setInformativeText("The photo has been reloaded with their changes; edit it again.")
-        box.open()
-        self._photos_changed(ids)
-
     def _busy(self, running: int) -> None:
         for w in (self.busy_label, self.busy_bar):
             w.setVisible(running > 0)
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.team.close()
         self.inspector.save_caption()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())

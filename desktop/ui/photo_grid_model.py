@@ -99,6 +99,16 @@ class PhotoGridModel(QAbstractListModel):
             self._pages.move_to_end(page_no)
         return page[row - page_no * PAGE_SIZE]
 
+    def versions_of(self, photo_ids: Iterable[int]) -> dict[int, int]:
+        """The versions the grid shows of these photos: what a batch edit expects to change."""
+        out = {}
+        for pid in photo_ids:
+            row = self._row_of.get(pid)
+            s = self.summary(row) if row is not None else None
+            if s is not None:
+                out[pid] = s.version
+        return out
+
     def _page_ids(self, page_no: int) -> list[int]:
         return self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
 

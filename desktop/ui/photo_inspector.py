@@ -2,6 +2,10 @@
 
 Edits save as you go: line edits on editingFinished, the caption on focus-out or after a short
 pause in typing. There is no Save button to forget.
+
+In a shared library a colleague may save the photo while this desk is typing into it: the
+inspector then keeps the typing (and the version it was typed against) and shows a banner
+instead of reloading; saving hits the version check and the conflict dialog takes over.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFormLayout,
     QGroupBox,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.library_records import EditInfo, PhotoDetail, TagChange
 from desktop.services import browse
 from desktop.services.library import Library, LibraryError
+from desktop.ui.change_banner import ChangeBanner, last_editor
 from desktop.ui.edit_controller import EditController
 from desktop.ui.tag_chips import TagChips, TagEntry
 
@@ -47,6 +53,21 @@ LABELS = {
 
 def caption_bytes(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+def field_texts(d: PhotoDetail) -> dict[str, str]:
+    """Every editable value as the inspector's widgets show it ("" for none)."""
+    s = d.summary
+    return {
+        "caption": (s.caption or "").strip(),
+        "headline": d.headline or "",
+        "credit": s.credit or "",
+        "byline": s.byline or "",
+        "copyright": d.copyright or "",
+        "taken_at": s.taken_at.isoformat(sep=" ", timespec="minutes") if s.taken_at else "",
+        "city": d.city or "",
+        "country": d.country or "",
+    }
 
 
 class CaptionEdit(QPlainTextEdit):
@@ -74,6 +95,8 @@ class PhotoInspector(QWidget):
         bold.setBold(True)
         self.title.setFont(bold)
         self.title.setWordWrap(True)
+        self.banner = ChangeBanner(self)
+        self.banner.reload_requested.connect(self.reload)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.facts.setForegroundRole(self.facts.foregroundRole().PlaceholderText)
@@ -143,6 +166,7 @@ class PhotoInspector(QWidget):
         caption_head.addWidget(self.caption_count)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.banner)
         layout.addWidget(self.facts)
         layout.addLayout(caption_head)
         layout.addWidget(self.caption)
@@ -162,21 +186,63 @@ class PhotoInspector(QWidget):
     def _known_tag_names(self, kind: str) -> list[str]:
         return [name for _k, name, _n in browse.known_tags(self.lib, kind)]
 
-    def show_photo(self, photo_id: int | None) -> None:
-        """Load (or reload, after an edit elsewhere) the photo; unsaved typing is saved first."""
+    def show_photo(self, photo_id: int | None, *, discard_typing: bool = False) -> None:
+        """Load (or reload, after an edit elsewhere) the photo; unsaved typing is saved first.
+
+        Reloading the photo being typed into keeps the typing unless `discard_typing`: if the
+        library's copy moved on meanwhile, the banner says so and the next save is checked
+        against the version the typing started from."""
         if self.detail is not None and photo_id != self.detail.id:
             self.save_caption()
         if photo_id is None:
             self.detail = None
+            self.banner.setVisible(False)
             return
         try:
             detail = browse.photo_detail(self.lib, photo_id)
         except LibraryError as exc:
             self.status_message.emit(str(exc))
             self.detail = None
+            self.banner.setVisible(False)
+            return
+        if not discard_typing and self._typing_differs_from(detail):
+            if self.detail is not None and detail.summary.version != self.detail.summary.version:
+                self._show_banner(detail.id)
             return
         self.detail = detail
+        self.banner.setVisible(False)
         self._fill(detail)
+
+    def _show_banner(self, photo_id: int) -> None:
+        # A click on the banner walks up the widgets for one to focus (the scroll area), which
+        # would take the focus from the field being typed into and so save it: into a conflict.
+        # A widget whose focus proxy has the focus ends that walk; the banner's buttons never
+        # take the focus themselves.
+        focused = QApplication.focusWidget()
+        inside = focused is not None and self.isAncestorOf(focused)
+        self.banner.setFocusProxy(focused if inside else self.caption)
+        self.banner.show_change(last_editor(self.lib, photo_id))
+
+    def reload(self) -> None:
+        """Show what the library holds now, dropping what was typed (the banner's Reload)."""
+        if self.detail is not None:
+            self.show_photo(self.detail.id, discard_typing=True)
+
+    def typed_fields(self) -> dict[str, str]:
+        """What the widgets hold that differs from the photo as it was shown: unsaved typing."""
+        if self.detail is None:
+            return {}
+        shown = field_texts(self.detail)
+        typed = {"caption": self.caption.toPlainText().strip()}
+        typed.update({name: edit.text().strip() for name, edit in self.line_edits.items()})
+        return {name: text for name, text in typed.items() if text != shown[name]}
+
+    def _typing_differs_from(self, detail: PhotoDetail) -> bool:
+        """Unsaved typing for this very photo that `detail` (the library now) does not hold."""
+        if self.detail is None or detail.id != self.detail.id:
+            return False
+        now = field_texts(detail)
+        return any(now[name] != text for name, text in self.typed_fields().items())
 
     def _fill(self, d: PhotoDetail) -> None:
         s = d.summary
@@ -194,17 +260,9 @@ class PhotoInspector(QWidget):
             self.caption.setPlainText(s.caption or "")
         self.caption.blockSignals(False)
         self._update_count()
-        values = {
-            "headline": d.headline,
-            "credit": s.credit,
-            "byline": s.byline,
-            "copyright": d.copyright,
-            "taken_at": s.taken_at.isoformat(sep=" ", timespec="minutes") if s.taken_at else None,
-            "city": d.city,
-            "country": d.country,
-        }
+        values = field_texts(d)
         for name, edit in self.line_edits.items():
-            edit.setText(values[name] or "")
+            edit.setText(values[name])
             edit.setCursorPosition(0)
             origin = d.field_origins.get(name)
             edit.setToolTip(f"from {origin}" if origin else "")
@@ -240,7 +298,10 @@ class PhotoInspector(QWidget):
 
     def _caption_typed(self) -> None:
         self._update_count()
-        self._caption_timer.start()
+        # With the banner up, no save on a pause: the conflict dialog waits until the user
+        # leaves the caption, rather than interrupting a sentence.
+        if self.banner.isHidden():
+            self._caption_timer.start()
 
     def _update_count(self) -> None:
         n = caption_bytes(self.caption.toPlainText())

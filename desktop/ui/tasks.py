@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.progress import Cancelled, CancelToken, Progress
 
@@ -28,6 +28,46 @@ class TaskSignals(QObject):
     done = Signal()  # after finished or failed: lets the runner forget the task
 
 
+class TaskCallbacks(QObject):
+    """The caller's callbacks as slots of a QObject made on the GUI thread.
+
+    A signal connected to a bare Python callable is delivered by PySide's shared receiver, whose
+    thread is not ours to choose; connected to a slot of this object, a signal emitted in a worker
+    is always queued to the GUI thread, so callbacks never run in a worker.
+    """
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[Progress], None] | None,
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self.on_ended: Callable[[], None] | None = None
+
+    @Slot(object)
+    def finished(self, result: Any) -> None:
+        if self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def failed(self, exc: BaseException) -> None:
+        self._on_error(exc)
+
+    @Slot()
+    def ended(self) -> None:
+        if self.on_ended is not None:
+            self.on_ended()
+
+    @Slot(object)
+    def progress(self, event: Progress) -> None:
+        if self._on_progress is not None:
+            self._on_progress(event)
+
+
 class Task(QRunnable):
     """One call of `fn(*args, cancel=token?)`; a generator result is driven to its end."""
 
@@ -41,6 +81,7 @@ class Task(QRunnable):
         self.pass_cancel = pass_cancel
         self.cancel_token = CancelToken()
         self.signals = TaskSignals()
+        self.callbacks: TaskCallbacks | None = None  # set by the runner, kept alive with the task
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -110,19 +151,16 @@ class TaskRunner(QObject):
         small, frequent jobs (thumbnails) out of the busy count; a higher `priority` runs
         before queued lower ones (a search before thumbnails)."""
         task = Task(fn, args, pass_cancel)
-        # The signals object is created here, on the GUI thread, so emissions from the worker
-        # are queued and its slots run on the GUI thread.
-        if on_done is not None:
-            task.signals.finished.connect(on_done)
-        if on_error is not None:
-            task.signals.failed.connect(on_error)
-        else:
-            task.signals.failed.connect(self._log_failure)
-        if on_progress is not None:
-            task.signals.progress.connect(on_progress)
+        # Both objects are made here, on the GUI thread: emissions from the worker are queued
+        # to the callbacks' slots, which run on the GUI thread.
+        task.callbacks = TaskCallbacks(on_done, on_error or self._log_failure, on_progress)
+        task.signals.finished.connect(task.callbacks.finished)
+        task.signals.failed.connect(task.callbacks.failed)
+        task.signals.progress.connect(task.callbacks.progress)
         # Keep the Python wrapper (and its signals) alive until the task ends.
         self._alive.add(task)
-        task.signals.done.connect(lambda: self._forget(task))
+        task.callbacks.on_ended = lambda: self._forget(task)
+        task.signals.done.connect(task.callbacks.ended)
         if track:
             self._running.add(task)
             self.busy_changed.emit(len(self._running))

@@ -80,6 +80,10 @@ def test_an_edit_made_elsewhere_meanwhile_is_not_overwritten(
     credit.editingFinished.emit()
     assert browse.photo_detail(lib, pid).summary.credit == "AP Photo/Evan Vucci"
     assert browse.photo_detail(lib, pid).summary.caption == "Changed by a colleague."
-    # The inspector shows what the library now holds.
+    # The inspector shows what the library now holds, while the conflict dialog asks.
     assert window.inspector.caption.toPlainText() == "Changed by a colleague."
+    dialog = window.conflicts.dialog
+    assert dialog is not None and dialog.mine_views["credit"].text() == "AP Photo"
+    dialog.reject()  # Escape: keep theirs
+    assert browse.photo_detail(lib, pid).summary.credit == "AP Photo/Evan Vucci"
     assert not window.actions_by_name["undo"].isEnabled()
