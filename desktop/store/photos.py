@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.library_records import PhotoDetail, PhotoSummary, TagInfo
@@ -20,6 +20,21 @@ SORTS = {
     "name": (Photo.file_name.asc(), Photo.id.asc()),
     "id": (Photo.id.asc(),),
 }
+
+
+def fetch_ids(session: Session, stmt: Select) -> list[int]:
+    """Run a one-column SELECT of ids on the DBAPI cursor: for 100,000 ids, SQLAlchemy's row
+    processing costs more than the query itself, and the grid asks for them on every search."""
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    args = [params[name] for name in compiled.positiontup] if compiled.positional else params
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def photo_ids(
@@ -70,8 +85,8 @@ def photo_ids(
         stmt = stmt.join(GalleryPhoto, GalleryPhoto.photo_id == Photo.id).where(
             GalleryPhoto.gallery_id == gallery_id
         )
-        return list(session.scalars(stmt.order_by(GalleryPhoto.position, Photo.id)))
-    return list(session.scalars(stmt.order_by(*SORTS.get(sort, SORTS["id"]))))
+        return fetch_ids(session, stmt.order_by(GalleryPhoto.position, Photo.id))
+    return fetch_ids(session, stmt.order_by(*SORTS.get(sort, SORTS["id"])))
 
 
 def _tags_for(session: Session, ids: Sequence[int]) -> dict[int, list[TagInfo]]:

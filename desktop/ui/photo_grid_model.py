@@ -24,7 +24,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.thumbnail_cache import ThumbnailCache
 
 PAGE_SIZE = 200
-MAX_PAGES = 60  # ~12,000 summaries kept: a few screens either way of the scroll position
+MAX_PAGES = 15  # 3,000 summaries: dozens of screens either way, and little for the GC to walk
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2

@@ -179,6 +179,11 @@ class PhotoGridView(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
+        # Laying out 100k items at once asks the model for its row count twice an item, in
+        # Python: ~250 ms with the UI frozen after every search. In batches, the first screen
+        # shows at once and the rest is laid out between events.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(2000)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionRectVisible(True)
         self.setMouseTracking(True)
