@@ -7,19 +7,12 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFilter
 
+from desktop.core.imaging.orientation import UPRIGHT_TRANSPOSE
+
 # Integer box reduction is cheap but soft; stop it while the image is still this many times the
 # target, so LANCZOS does the last step and the result keeps its detail.
 REDUCING_GAP = 1.5
 TAG_ORIENTATION = 0x0112
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
 
 
 # Downscaling softens edges; a light unsharp mask restores the crispness photo desks expect.
@@ -126,7 +119,7 @@ def load_upright(
     except Exception:  # a corrupt EXIF block must not cost the picture
         exif, orientation = None, 1
     upright = img
-    if orientation in _TRANSPOSE:
-        upright = img.transpose(_TRANSPOSE[orientation])
+    if orientation in UPRIGHT_TRANSPOSE:
+        upright = img.transpose(UPRIGHT_TRANSPOSE[orientation])
     rgb, icc = to_rgb(upright)
     return rgb, exif, icc

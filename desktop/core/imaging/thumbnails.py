@@ -11,21 +11,11 @@ from PIL import Image
 
 from desktop.core.imaging.decode import JPEG_FORMATS, open_image
 from desktop.core.imaging.hashing import sha256_bytes
+from desktop.core.imaging.orientation import UPRIGHT_TRANSPOSE
 
 GRID_SIZE = 256
 PREVIEW_SIZE = 1600
 THUMB_QUALITY = 85
-
-# EXIF orientation -> the transpose that displays the stored pixels upright (as exif_transpose).
-_TRANSPOSE: dict[int, Image.Transpose] = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
 
 
 def cache_path(cache_dir: str | os.PathLike[str], sha256: str, size: int) -> Path:
@@ -64,8 +54,8 @@ def render_thumbnail(im: Image.Image, size: int, orientation: int = 1) -> Image.
     if factor > 1 and im.format not in JPEG_FORMATS:
         im = im.reduce(factor)
     im = _to_rgb(im)
-    if orientation in _TRANSPOSE:
-        im = im.transpose(_TRANSPOSE[orientation])
+    if orientation in UPRIGHT_TRANSPOSE:
+        im = im.transpose(UPRIGHT_TRANSPOSE[orientation])
     if max(im.size) > size:
         scale = size / max(im.size)
         fitted = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
