@@ -24,11 +24,31 @@ from bench_import_floor import RssSampler, run_floor
 from gen_corpus import generate_corpus
 
 
+def with_variants(images: list[Path], count: int, dest: Path) -> list[Path]:
+    """`count` files from fewer generated images: copies with a JPEG comment segment (COM) naming
+    the copy, so each has its own content hash and imports as a new photo, at the decode cost of
+    a real 12 MP image. Generating 2,000 distinct images takes an hour on two cores."""
+    out = list(images[:count])
+    dest.mkdir(parents=True, exist_ok=True)
+    for n in range(len(out), count):
+        target = dest / f"variant_{n:05d}.jpg"
+        if not target.exists():
+            data = images[n % len(images)].read_bytes()
+            note = f"variant {n}".encode()
+            comment = b"\xff\xfe" + (len(note) + 2).to_bytes(2, "big") + note
+            target.write_bytes(data[:2] + comment + data[2:])
+        out.append(target)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--dest", type=Path, default=Path(__file__).parent / "_corpus")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--distinct", type=int, default=200, help="distinct generated images; the rest are variants"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
@@ -38,11 +58,15 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.services.library import open_library
         from desktop.services.tasks import run
 
-        paths = [str(p) for p in generate_corpus(args.dest, args.count)]
+        generated = generate_corpus(args.dest, min(args.count, args.distinct))
+        paths = [str(p) for p in with_variants(generated, args.count, args.dest / "variants")]
         size_mb = sum(os.path.getsize(p) for p in paths) / 1e6
         for p in paths:
             Path(p).read_bytes()  # warm the page cache for both sides
-        print(f"{len(paths)} images, {size_mb:.0f} MB, {args.workers} worker processes")
+        print(
+            f"{len(paths)} images ({len(generated)} generated, the rest variants), {size_mb:.0f} MB, "
+            f"{args.workers} worker processes"
+        )
 
         floor, _ = run_floor(paths, args.workers)
         lib = open_library(f"{tmp}/library.sqlite")
