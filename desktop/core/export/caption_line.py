@@ -11,10 +11,12 @@ from .options import DEFAULT_HOUSE_STYLE
 
 # Formatting tags a WordPress/CMS caption drags along; anything else in angle brackets is kept as
 # text (and escaped on output), so a caption *about* a `<script>` tag still says so.
-_FORMAT_TAGS = (
-    "a|abbr|b|br|cite|div|em|figcaption|figure|font|i|img|p|small|span|strong|sub|sup|u|wbr"
-)
-_FORMAT_TAG_RE = re.compile(rf"</?(?:{_FORMAT_TAGS})\b[^<>]*/?>", re.IGNORECASE)
+# Inline tags go without a trace ("AP Photo/<b>Evan</b>" is "AP Photo/Evan"); block tags
+# separate words, so they become a space.
+_INLINE_TAGS = "a|abbr|b|cite|em|font|i|small|span|strong|sub|sup|u|wbr"
+_BLOCK_TAGS = "br|div|figcaption|figure|img|p"
+_INLINE_TAG_RE = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]*/?>", re.IGNORECASE)
+_BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]*/?>", re.IGNORECASE)
 _SHORTCODE_RE = re.compile(r"\[/?caption\b[^\]]*\]", re.IGNORECASE)
 # Control characters and invisible format characters (zero-width spaces, BOMs, bidi overrides)
 # that survive copy-paste from wire systems and break CSV, IPTC and screen readers.
@@ -36,7 +38,7 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     text = _SHORTCODE_RE.sub(" ", value)
-    text = _FORMAT_TAG_RE.sub(" ", text)
+    text = _INLINE_TAG_RE.sub("", _BLOCK_TAG_RE.sub(" ", text))
     text = repair_mojibake(decode_entities(text))
     text = collapse_space(_JUNK_RE.sub("", text))
     return unicodedata.normalize("NFC", text)

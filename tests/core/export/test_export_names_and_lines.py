@@ -96,6 +96,12 @@ def test_clean_text_keeps_literal_angle_text_but_drops_formatting() -> None:
     assert clean_credit("[Photo by Jane Doe]") == "Jane Doe"
 
 
+def test_inline_tags_leave_no_space_block_tags_do() -> None:
+    assert clean_credit("AP Photo/<b>Evan</b> Vucci") == "AP Photo/Evan Vucci"
+    assert clean_text("Mastr<em>acchio</em> waves") == "Mastracchio waves"
+    assert clean_text("Line one<br>line two<p>three</p>") == "Line one line two three"
+
+
 @given(st.text(), st.one_of(st.none(), st.text()))
 def test_caption_line_is_tidy(caption: str, credit: str | None) -> None:
     line = format_caption_line(caption, credit)
