@@ -111,6 +111,10 @@ class CreditGrammar:
         return None
 
 
+_CREDIT_WORDY_RE = re.compile(r"[^\W\d_]{2,}")
+_MARKUP_DEBRIS_RE = re.compile(r"[<>{}\[\]]")
+
+
 def _tidy(value: str | None) -> str | None:
     return _SPACE_RE.sub(" ", value).strip() if value else None
 
@@ -243,7 +247,9 @@ def _match_at(grammar: CreditGrammar, tail: str, pos: int, boundary: bool) -> _B
         rest = rest.strip().rstrip(".")
         # After a label at a sentence start, a short phrase is the credit even with no agency.
         short = rest and len(rest) <= 80 and len(rest.split()) <= 8
-        if boundary and short and not re.search(r"[.!?]\s", rest):
+        # ...and if it reads like a name: letters, no markup debris such as "<f".
+        wordy = _CREDIT_WORDY_RE.search(rest) is not None and _MARKUP_DEBRIS_RE.search(rest) is None
+        if boundary and short and wordy and not re.search(r"[.!?]\s", rest):
             return _Body(rest, None, None, "label")
         return None
     body = grammar.match_body(segment, labelled=False)

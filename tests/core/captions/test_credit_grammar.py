@@ -116,3 +116,12 @@ def test_agencies_come_from_the_data_file() -> None:
     from desktop.core.resources import resource_path
 
     assert '"Xinhua"' in resource_path("credits.toml").read_text("utf-8")
+
+
+def test_markup_debris_after_a_label_is_not_a_credit() -> None:
+    from desktop.core.captions import parse_text
+
+    (record,) = parse_text("[caption]Photo by <f[/caption]", "x").records
+    assert record.credit is None
+    (record,) = parse_text("[caption]Crew waves. Photo by Bill Ingalls[/caption]", "x").records
+    assert (record.text, record.credit) == ("Crew waves.", "Bill Ingalls")
