@@ -9,14 +9,14 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.library_records import CaptionInfo
+from desktop.store.chunks import chunked
 from desktop.store.credits import credit_id_for, tag_id_for
 from desktop.store.models import Caption, Credit, Photo, PhotoTag, Tag
 
 
 def existing_fingerprints(session: Session, fingerprints: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(fingerprints), 500):
-        chunk = list(fingerprints[start : start + 500])
+    for chunk in chunked(fingerprints):
         found.update(
             session.scalars(select(Caption.fingerprint).where(Caption.fingerprint.in_(chunk)))
         )
@@ -27,8 +27,7 @@ def credit_ids_by_name(session: Session, names: Iterable[str]) -> dict[str, int]
     """Ids of the credits already known under these names, in one query a few hundred at a time."""
     wanted = sorted({n for n in names if n})
     found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunked(wanted):
         found.update(
             (n, i)
             for i, n in session.execute(
@@ -65,8 +64,7 @@ def insert_captions(
     session.execute(insert(Caption), prepared)
     fps = [row["fingerprint"] for row in prepared]
     ids: dict[str, int] = {}
-    for start in range(0, len(fps), 500):
-        chunk = fps[start : start + 500]
+    for chunk in chunked(fps):
         ids.update(
             (fp, i)
             for i, fp in session.execute(
@@ -265,8 +263,7 @@ def unmatched_by_names(
 ) -> list[tuple[int, str, int | None, str | None]]:
     """Unmatched dump captions whose image file name is one of `names`."""
     out = []
-    for start in range(0, len(names), 500):
-        chunk = list(names[start : start + 500])
+    for chunk in chunked(names):
         out.extend(
             (cid, text, att, src)
             for cid, text, att, src in session.execute(

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.library_records import PhotoDetail, PhotoSummary, TagInfo
 from desktop.core.records import ExportItem
+from desktop.store.chunks import chunked
 from desktop.store.errors import NotFoundError
 from desktop.store.models import Caption, Credit, Photo, PhotoTag, Tag
 from desktop.store.search import apply_query, sqlite_match_ids
@@ -141,8 +142,7 @@ def summaries(session: Session, ids: Sequence[int]) -> list[PhotoSummary]:
 
     Plain column reads, no ORM objects: the grid asks for a page of these while it scrolls."""
     out: list[PhotoSummary] = []
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for chunk in chunked(ids):
         rows = {
             r[0]: r
             for r in session.execute(
@@ -227,8 +227,7 @@ def detail(session: Session, photo_id: int) -> PhotoDetail:
 def find_by_hash(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, str]]:
     """content hash -> (photo id, stored path) for the hashes the library already holds."""
     out: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(hashes), 500):
-        chunk = list(hashes[start : start + 500])
+    for chunk in chunked(hashes):
         for pid, h, path in session.execute(
             select(Photo.id, Photo.content_hash, Photo.path).where(Photo.content_hash.in_(chunk))
         ):
@@ -242,8 +241,7 @@ def known_files(
     """path -> (photo id, size, mtime, hash) for paths already imported: lets a re-import skip
     files whose size and mtime did not change without reading them again."""
     out: dict[str, tuple[int, int, float | None, str]] = {}
-    for start in range(0, len(paths), 500):
-        chunk = list(paths[start : start + 500])
+    for chunk in chunked(paths):
         for pid, path, size, mtime, h in session.execute(
             select(
                 Photo.id, Photo.path, Photo.file_size, Photo.file_mtime, Photo.content_hash
@@ -256,8 +254,7 @@ def known_files(
 def export_items(session: Session, ids: Sequence[int]) -> list[ExportItem]:
     """What the gallery export needs of each photo, in the order given."""
     out: list[ExportItem] = []
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for chunk in chunked(ids):
         rows = {p.id: p for p in session.scalars(select(Photo).where(Photo.id.in_(chunk)))}
         tags = _tags_for(session, chunk)
         for pid in chunk:

@@ -12,10 +12,10 @@ from sqlalchemy import Connection, Select, bindparam, func, literal_column, sele
 from sqlalchemy.orm import Session
 
 from desktop.core.search_query import SearchTerm, parse_query, search_text
+from desktop.store.chunks import chunked
 from desktop.store.models import Credit, Photo, PhotoTag, Tag
 
 FIELDS = ("caption", "headline", "credit", "byline", "tag")
-_CHUNK = 500
 
 
 def _documents(conn: Connection, photo_ids: Sequence[int]) -> list[dict[str, object]]:
@@ -48,8 +48,7 @@ def refresh_search(conn: Connection, photo_ids: Iterable[int]) -> None:
     """Re-index these photos (deleted ones drop out) inside the caller's transaction."""
     ids = sorted(set(photo_ids))
     sqlite = conn.dialect.name == "sqlite"
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in chunked(ids):
         docs = _documents(conn, chunk)
         if sqlite:
             conn.execute(
