@@ -21,7 +21,7 @@ from .embed import (
     build_xmp,
     splice_app13,
 )
-from .resize import LARGE_SHARPEN, THUMB_SHARPEN, downscale, load_upright
+from .resize import downscale, load_upright
 
 
 @dataclass(frozen=True)
@@ -118,9 +118,9 @@ def export_image(job: ImageJob) -> ImageResult:
     """
     try:
         img, source_exif, icc = load_upright(job.source, job.size)
-        large = downscale(img, job.size, LARGE_SHARPEN)
+        large = downscale(img, job.size)
         # The thumbnail comes from the already-small image: no second decode of the original.
-        thumb = downscale(large, job.thumb_size, THUMB_SHARPEN)
+        thumb = downscale(large, job.thumb_size)
     except Exception as exc:
         return ImageResult(index=job.index, rejected=_reason(exc))
 
