@@ -18,7 +18,9 @@ def test_control_characters_are_shown_escaped(tmp_path: Path) -> None:
     shutil.copy(IMAGES / "xmp_only.jpg", odd)
     lib = str(tmp_path / "lib.sqlite")
     cmd = [sys.executable, "-m", "desktop", "--library", lib]
-    imported = subprocess.run([*cmd, "import-images", str(folder)], capture_output=True, text=True, timeout=300)
+    imported = subprocess.run(
+        [*cmd, "import-images", str(folder)], capture_output=True, text=True, timeout=300
+    )
     assert imported.returncode == 0, imported.stderr
     assert "\x1b" not in imported.stderr
 

@@ -9,9 +9,15 @@ from desktop.core.settings import Settings, load_settings, save_settings
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
-    save_settings(Settings(user_name="Desk 2", house_style="{caption} — {credit}", export_quality=90), path)
+    save_settings(
+        Settings(user_name="Desk 2", house_style="{caption} — {credit}", export_quality=90), path
+    )
     loaded = load_settings(path)
-    assert (loaded.user_name, loaded.house_style, loaded.export_quality) == ("Desk 2", "{caption} — {credit}", 90)
+    assert (loaded.user_name, loaded.house_style, loaded.export_quality) == (
+        "Desk 2",
+        "{caption} — {credit}",
+        90,
+    )
 
 
 def test_broken_or_wrongly_typed_file_gives_defaults(tmp_path: Path) -> None:

@@ -27,7 +27,9 @@ def test_preview_writes_nothing_and_proposes_matches(library, make_photo, tmp_pa
     assert browse.list_captions(library) == []
 
 
-def test_import_selection_honours_skips_and_manual_matches(library, make_photo, tmp_path: Path) -> None:
+def test_import_selection_honours_skips_and_manual_matches(
+    library, make_photo, tmp_path: Path
+) -> None:
     soyuz = make_photo(library, name="soyuz-launch.jpg")
     crew = make_photo(library, name="crew.jpg")
     dump = tmp_path / "dump.txt"
@@ -38,7 +40,10 @@ def test_import_selection_honours_skips_and_manual_matches(library, make_photo, 
     caps = {c.attachment_id: c for c in browse.list_captions(library)}
     assert set(caps) == {1, 2}
     assert caps[1].photo_id == soyuz and caps[2].photo_id == crew
-    assert browse.photo_summaries(library, [crew])[0].caption == "Japanese astronaut Koichi Wakata (L) waves."
+    assert (
+        browse.photo_summaries(library, [crew])[0].caption
+        == "Japanese astronaut Koichi Wakata (L) waves."
+    )
     again = run(review.preview_dump(library, dump))
     assert [i.known for i in again.items] == [True, True, False]
 
@@ -56,7 +61,10 @@ def test_attach_then_undo(library, make_photo, tmp_path: Path) -> None:
     assert photo.caption == "A third caption nobody wants."
     assert photo.credit == "AP Photo/Evan Vucci"
     versions = review.caption_versions(library, pid)
-    assert versions.embedded is not None and versions.embedded.text == "Embedded caption from the camera"
+    assert (
+        versions.embedded is not None
+        and versions.embedded.text == "Embedded caption from the camera"
+    )
     assert [d.id for d in versions.dumps] == [cap.id]
 
     review.detach_caption(library, cap.id)
@@ -67,15 +75,27 @@ def test_attach_then_undo(library, make_photo, tmp_path: Path) -> None:
 
 
 def test_suggestions_and_accepting_tags(library, make_photo, tmp_path: Path) -> None:
-    pid = make_photo(library, name="wakata.jpg", caption="Japanese astronaut Koichi Wakata (L) waves before launch")
+    pid = make_photo(
+        library,
+        name="wakata.jpg",
+        caption="Japanese astronaut Koichi Wakata (L) waves before launch",
+    )
     dump = tmp_path / "dump.txt"
-    dump.write_text('[caption id="attachment_9" width="10"]Japanese astronaut Koichi Wakata (L) waves before the launch. REUTERS[/caption]\n'.replace("before the launch", "before launch today"), encoding="utf-8")
+    dump.write_text(
+        '[caption id="attachment_9" width="10"]Japanese astronaut Koichi Wakata (L) waves before the launch. REUTERS[/caption]\n'.replace(
+            "before the launch", "before launch today"
+        ),
+        encoding="utf-8",
+    )
     run(review.import_dump_selection(library, run(review.preview_dump(library, dump)), {0: None}))
     cap = browse.list_captions(library, unmatched=True)[0]
     suggestions = review.suggest_photos(library, cap.id)
     assert suggestions and suggestions[0].photo_id == pid
     review.attach_caption(library, cap.id, pid, mode="keep")
-    assert browse.photo_summaries(library, [pid])[0].caption == "Japanese astronaut Koichi Wakata (L) waves before launch"
+    assert (
+        browse.photo_summaries(library, [pid])[0].caption
+        == "Japanese astronaut Koichi Wakata (L) waves before launch"
+    )
     suggested = browse.suggested_tags(library, pid)
     assert ("person", "Koichi Wakata") in suggested
     review.accept_suggested_tags(library, pid, suggested)
@@ -96,10 +116,15 @@ def test_one_photo_is_proposed_for_one_caption_only(library, make_photo, tmp_pat
     assert pid in [m.photo_id for m in preview.items[1].candidates]
 
 
-def test_undoing_an_attach_takes_its_suggested_tags_away(library, make_photo, tmp_path: Path) -> None:
+def test_undoing_an_attach_takes_its_suggested_tags_away(
+    library, make_photo, tmp_path: Path
+) -> None:
     pid = make_photo(library, name="x.jpg")
     dump = tmp_path / "d.txt"
-    dump.write_text('[caption id="attachment_4" width="8"]Japanese astronaut Koichi Wakata (L) waves. REUTERS[/caption]\n', encoding="utf-8")
+    dump.write_text(
+        '[caption id="attachment_4" width="8"]Japanese astronaut Koichi Wakata (L) waves. REUTERS[/caption]\n',
+        encoding="utf-8",
+    )
     run(review.import_dump_selection(library, run(review.preview_dump(library, dump)), {0: None}))
     cap = browse.list_captions(library, unmatched=True)[0]
     outcome = review.attach_caption(library, cap.id, pid)

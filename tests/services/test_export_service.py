@@ -36,7 +36,11 @@ def test_export_matches_the_library(imported, tmp_path: Path) -> None:
     lib, originals = imported
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in originals.iterdir()}
     target = next(p for p in browse.list_photos(lib) if p.path.endswith("no_metadata.jpg"))
-    editing.edit_photo(lib, target.id, {"caption": "Zürich <script>alert(1)</script> café", "credit": "REUTERS/Arnd Wiegmann"})
+    editing.edit_photo(
+        lib,
+        target.id,
+        {"caption": "Zürich <script>alert(1)</script> café", "credit": "REUTERS/Arnd Wiegmann"},
+    )
 
     out = tmp_path / "gallery"
     outcome = run(export_gallery(lib, ExportRequest(out_dir=out, size=200, thumb_size=80)))
@@ -59,7 +63,9 @@ def test_export_matches_the_library(imported, tmp_path: Path) -> None:
     rows = list(csv.DictReader((out / "captions.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 4
     assert (out / "wordpress.txt").read_text(encoding="utf-8").count("[/caption]") == 4
-    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in originals.iterdir()} == before
+    assert {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in originals.iterdir()
+    } == before
 
 
 def test_export_of_a_query_and_refusal_of_a_full_folder(imported, tmp_path: Path) -> None:
@@ -67,7 +73,11 @@ def test_export_of_a_query_and_refusal_of_a_full_folder(imported, tmp_path: Path
     target = browse.list_photos(lib)[0]
     editing.edit_photo(lib, target.id, {"credit": "AP Photo/Evan Vucci"})
     out = tmp_path / "ap"
-    outcome = run(export_gallery(lib, ExportRequest(out_dir=out, query="credit:vucci", size=120, thumb_size=60)))
+    outcome = run(
+        export_gallery(
+            lib, ExportRequest(out_dir=out, query="credit:vucci", size=120, thumb_size=60)
+        )
+    )
     assert outcome.counts["exported"] == 1
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine")
@@ -82,9 +92,31 @@ def test_cli_export(imported, tmp_path: Path) -> None:
     lib, _ = imported
     out = tmp_path / "cli-gallery"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(lib.store.sqlite_path), "export", str(out), "--size", "300", "--thumb-size", "100", "--json"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--library",
+            str(lib.store.sqlite_path),
+            "export",
+            str(out),
+            "--size",
+            "300",
+            "--thumb-size",
+            "100",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["exported"] == 4
-    assert sorted(p.name for p in out.iterdir()) == ["captions.csv", "captions.json", "images", "index.html", "thumbs", "wordpress.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "captions.csv",
+        "captions.json",
+        "images",
+        "index.html",
+        "thumbs",
+        "wordpress.txt",
+    ]

@@ -16,7 +16,9 @@ SHORTCODE = '[caption id="attachment_{id}" align="alignnone" width="800"]<img sr
 
 
 def write_dump(path: Path, entries: list[tuple[int, str, str]]) -> Path:
-    path.write_text("".join(SHORTCODE.format(id=i, name=n, text=t) for i, n, t in entries), encoding="utf-8")
+    path.write_text(
+        "".join(SHORTCODE.format(id=i, name=n, text=t) for i, n, t in entries), encoding="utf-8"
+    )
     return path
 
 
@@ -41,9 +43,19 @@ def test_same_dump_twice_adds_nothing(library, samples_dir: Path) -> None:
 
 
 def test_changed_dump_adds_only_new_captions(library, tmp_path: Path) -> None:
-    first = write_dump(tmp_path / "dump.txt", [(1, "soyuz-launch", "The Soyuz rocket blasts off."), (2, "crew-wave", "The crew waves.")])
+    first = write_dump(
+        tmp_path / "dump.txt",
+        [(1, "soyuz-launch", "The Soyuz rocket blasts off."), (2, "crew-wave", "The crew waves.")],
+    )
     run(import_dump(library, first))
-    changed = write_dump(tmp_path / "dump.txt", [(3, "torch", "The Olympic torch on board."), (1, "soyuz-launch", "The Soyuz rocket blasts off."), (2, "crew-wave", "The crew waves.")])
+    changed = write_dump(
+        tmp_path / "dump.txt",
+        [
+            (3, "torch", "The Olympic torch on board."),
+            (1, "soyuz-launch", "The Soyuz rocket blasts off."),
+            (2, "crew-wave", "The crew waves."),
+        ],
+    )
     outcome = run(import_dump(library, changed))
     assert (outcome.counts["added"], outcome.counts["already_known"]) == (1, 2)
     assert sorted(c.attachment_id for c in browse.list_captions(library)) == [1, 2, 3]
@@ -59,13 +71,21 @@ def test_dry_run_changes_nothing(library, samples_dir: Path) -> None:
 
 def test_captions_match_photos_by_file_name_and_text(library, make_photo, tmp_path: Path) -> None:
     by_name = make_photo(library, name="soyuz-launch.jpg")
-    by_text = make_photo(library, name="IMG_0042.jpg", caption="The crew waves before the launch at the Baikonur cosmodrome in Kazakhstan")
+    by_text = make_photo(
+        library,
+        name="IMG_0042.jpg",
+        caption="The crew waves before the launch at the Baikonur cosmodrome in Kazakhstan",
+    )
     other = make_photo(library, name="unrelated.jpg", caption="A football match in Paris")
     dump = write_dump(
         tmp_path / "dump.txt",
         [
             (10, "soyuz-launch", "The Soyuz rocket blasts off."),
-            (11, "something-else", "The crew waves before the launch at the Baikonur cosmodrome, Kazakhstan"),
+            (
+                11,
+                "something-else",
+                "The crew waves before the launch at the Baikonur cosmodrome, Kazakhstan",
+            ),
             (12, "nothing", "A caption no photo has."),
         ],
     )
@@ -88,7 +108,16 @@ def test_captions_match_photos_by_file_name_and_text(library, make_photo, tmp_pa
 
 def test_people_become_suggested_tags_not_accepted(library, make_photo, tmp_path: Path) -> None:
     pid = make_photo(library, name="crew.jpg")
-    dump = write_dump(tmp_path / "d.txt", [(5, "crew", "Japanese astronaut Koichi Wakata (L) and Russian cosmonaut Mikhail Tyurin (C) wave.")])
+    dump = write_dump(
+        tmp_path / "d.txt",
+        [
+            (
+                5,
+                "crew",
+                "Japanese astronaut Koichi Wakata (L) and Russian cosmonaut Mikhail Tyurin (C) wave.",
+            )
+        ],
+    )
     run(import_dump(library, dump))
     suggested = set(browse.suggested_tags(library, pid))
     assert ("person", "Koichi Wakata") in suggested
@@ -99,25 +128,57 @@ def test_people_become_suggested_tags_not_accepted(library, make_photo, tmp_path
 def test_cli_import_dump_and_unmatched_listing(tmp_path: Path, samples_dir: Path) -> None:
     lib = str(tmp_path / "lib.sqlite")
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", lib, "import-dump", str(samples_dir / "wp-caption-dump.txt"), "--json"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--library",
+            lib,
+            "import-dump",
+            str(samples_dir / "wp-caption-dump.txt"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["added"] == 6
     listing = subprocess.run(
         [sys.executable, "-m", "desktop", "--library", lib, "captions", "--unmatched", "--json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     records = [json.loads(line) for line in listing.stdout.splitlines()]
-    assert [r["attachment_id"] for r in records] == [1216379, 1216381, 1216383, 1216387, 1216389, 1216391]
-    assert all(r["photo_id"] is None and r["width"] == 940 and r["credit"] == "REUTERS" for r in records)
+    assert [r["attachment_id"] for r in records] == [
+        1216379,
+        1216381,
+        1216383,
+        1216387,
+        1216389,
+        1216391,
+    ]
+    assert all(
+        r["photo_id"] is None and r["width"] == 940 and r["credit"] == "REUTERS" for r in records
+    )
 
 
 def test_missing_dump_is_rejected_with_exit_3(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(tmp_path / "l.sqlite"), "import-dump", str(tmp_path / "nope.txt")],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--library",
+            str(tmp_path / "l.sqlite"),
+            "import-dump",
+            str(tmp_path / "nope.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 3
     assert "nope.txt: no such file" in result.stderr

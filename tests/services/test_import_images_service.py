@@ -21,7 +21,11 @@ IMAGES = Path(__file__).resolve().parents[1] / "data" / "images"
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -32,7 +36,11 @@ def images(tmp_path: Path) -> Path:
 
 
 def good_files(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in {".jpg", ".png", ".tif", ".webp"}]
+    return [
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in {".jpg", ".png", ".tif", ".webp"}
+    ]
 
 
 def test_import_folder_reads_metadata_and_rejects_bad_files(library, images: Path) -> None:
@@ -62,7 +70,9 @@ def test_second_import_reads_nothing_again(library, images: Path) -> None:
     assert len(browse.list_photos(library)) == first.counts["added"]
 
 
-def test_moved_file_is_followed_and_copy_is_a_duplicate(library, images: Path, tmp_path: Path) -> None:
+def test_moved_file_is_followed_and_copy_is_a_duplicate(
+    library, images: Path, tmp_path: Path
+) -> None:
     src = images / "xmp_only.jpg"
     run(import_images(library, [src]))
     moved = tmp_path / "elsewhere" / "renamed.jpg"
@@ -92,13 +102,30 @@ def test_cli_import_images_exit_3_and_json(tmp_path: Path, images: Path) -> None
     lib = str(tmp_path / "lib.sqlite")
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--library", lib, "import-images", str(images), "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 3, result.stderr
     summary = json.loads(result.stdout)
     assert summary["added"] == len(good_files(images))
     assert all(r["path"] in result.stderr for r in summary["rejected"])
-    listing = subprocess.run([sys.executable, "-m", "desktop", "--library", lib, "list", "--json"], capture_output=True, text=True, timeout=120)
+    listing = subprocess.run(
+        [sys.executable, "-m", "desktop", "--library", lib, "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     rows = [json.loads(x) for x in listing.stdout.splitlines()]
     assert len(rows) == summary["added"]
-    assert set(rows[0]) >= {"id", "path", "width", "height", "taken_at", "caption", "credit", "byline", "tags"}
+    assert set(rows[0]) >= {
+        "id",
+        "path",
+        "width",
+        "height",
+        "taken_at",
+        "caption",
+        "credit",
+        "byline",
+        "tags",
+    }

@@ -9,7 +9,9 @@ from pathlib import Path
 from desktop.services import backup, browse, editing
 
 
-def test_backup_then_restore_brings_back_the_old_caption(sqlite_library, make_photo, tmp_path: Path) -> None:
+def test_backup_then_restore_brings_back_the_old_caption(
+    sqlite_library, make_photo, tmp_path: Path
+) -> None:
     pid = make_photo(sqlite_library, caption="Before the backup")
     dest = backup.backup(sqlite_library, tmp_path / "b.sqlite")
     editing.edit_photo(sqlite_library, pid, {"caption": "After the backup"})
@@ -30,8 +32,18 @@ def test_restore_refuses_a_file_that_is_not_a_library(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_text("nope")
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(tmp_path / "lib.sqlite"), "restore", str(junk)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--library",
+            str(tmp_path / "lib.sqlite"),
+            "restore",
+            str(junk),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "is not a Caption Desk library" in result.stderr
@@ -43,7 +55,9 @@ def test_cli_backup_of_an_open_library(tmp_path: Path) -> None:
     out = tmp_path / "backup.sqlite"
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--library", str(lib), "backup", str(out)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert out.exists() and out.stat().st_size > 0

@@ -60,7 +60,9 @@ def test_a_file_that_is_not_a_library_is_refused(tmp_path: Path) -> None:
 
 
 def test_unreachable_postgres_is_one_clear_error() -> None:
-    with pytest.raises(LibraryError, match=r"cannot reach the PostgreSQL library at 127\.0\.0\.1:9"):
+    with pytest.raises(
+        LibraryError, match=r"cannot reach the PostgreSQL library at 127\.0\.0\.1:9"
+    ):
         open_library("postgresql+psycopg://nobody@127.0.0.1:9/nothing")
 
 
