@@ -62,13 +62,16 @@ def parse_attributes(attr_text: str) -> dict[str, str]:
     The first occurrence of a name wins, as in browsers. Values are not unescaped here because
     callers decode text and URLs differently.
     """
-    if _ENTITY_QUOTED.search(attr_text):
+    if "&" in attr_text and _ENTITY_QUOTED.search(attr_text):
         attr_text = _QUOTE_ENTITIES.sub(_entity_to_char, attr_text)
     attrs: dict[str, str] = {}
-    for match in _ATTR_RE.finditer(attr_text):
-        name = match.group("name").lower()
-        value = next(v for v in match.group("dq", "sq", "tq", "tsq", "bare") if v is not None)
-        attrs.setdefault(name, value)
+    # findall gives a tuple of strings per attribute, cheaper than a Match object each. Exactly
+    # one value alternative matched, so the first non-empty group is the value; when all are
+    # empty, the value was written empty (`alt=""`).
+    for name, dq, sq, tq, tsq, bare in _ATTR_RE.findall(attr_text):
+        name = name.lower()
+        if name not in attrs:
+            attrs[name] = dq or sq or tq or tsq or bare
     return attrs
 
 
@@ -76,9 +79,14 @@ def class_names(attrs: dict[str, str]) -> list[str]:
     return attrs.get("class", "").lower().split()
 
 
+_DIGITS_RE = re.compile(r"\d{1,9}")
+
+
 def int_or_none(value: str | None) -> int | None:
     """The leading integer of `940`, `940px` or ` 940 `; None when there is none."""
     if value is None:
         return None
-    match = re.search(r"\d{1,9}", value)
+    if len(value) <= 9 and value.isascii() and value.isdigit():  # the usual `940`, no regex
+        return int(value)
+    match = _DIGITS_RE.search(value)
     return int(match.group(0)) if match else None

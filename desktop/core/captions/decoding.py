@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from desktop.core.captions.cleaning import MOJIBAKE_HINT, repair_mojibake
+from desktop.core.captions.cleaning import may_be_mojibake, repair_mojibake
 
 CHUNK_SIZE = 1 << 20
 _BOMS = (
@@ -174,11 +174,11 @@ class ChunkDecoder:
             return piece.decode("utf-8", errors="caption-desk-cp1252")
 
     def _repair(self, text: str, line: int) -> str:
-        if MOJIBAKE_HINT.search(text) is None:
+        if not may_be_mojibake(text):
             return text
         lines = text.splitlines(keepends=True)
         for index, original in enumerate(lines):
-            if MOJIBAKE_HINT.search(original):
+            if may_be_mojibake(original):
                 lines[index] = repair_mojibake(original)
                 if lines[index] != original and not self._mojibake_reported:
                     self._mojibake_reported = True

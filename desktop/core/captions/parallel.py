@@ -1,12 +1,14 @@
 """Parse a large markup dump's chunks in worker processes, with exactly the in-process result.
 
-Building a record (cleaning, credit split, people, tags) is pure Python at ~100 µs a caption,
-so one core caps a 50 MB dump at a few MB/s. Chunks end at line breaks and the scanner carries
-nothing across most of them, so each worker scans and builds one chunk from a clean start. The
-parent keeps the real scanner state and takes a worker's answer only when that state says the
-chunk does start clean (nothing carried, lines counted the same); otherwise, or when the pool
-breaks, it parses the chunk itself. Records, their order, line numbers and warnings (replayed
-through the one warning sink, so its caps behave the same) are those of the sequential parse.
+Building a record (cleaning, credit split, people, tags) is pure Python, so one core caps a
+large dump's speed. Chunks end at line breaks and the scanner carries nothing across most of
+them, so each worker scans and builds one chunk from a clean start. The parent keeps the real
+scanner state and takes a worker's answer whole when that state says the chunk does start
+clean (nothing carried, lines counted the same). When markup was carried in (a Gutenberg block
+cut by the chunk's end), the parent reads on only until it reaches an opener the worker also
+read from, and takes the worker's answer from there; when the pool breaks, it parses the chunk
+itself. Records, their order, line numbers and warnings (replayed through the one warning sink,
+so its caps behave the same) are those of the sequential parse.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from desktop.core.captions.assemble import RecordProblem, build_events
+from desktop.core.captions.raw import RawCaption
 from desktop.core.captions.scanner import MarkupScanner
 from desktop.core.records import CaptionRecord
 
@@ -40,22 +43,30 @@ def worker_count() -> int:
 
 @dataclass
 class ChunkResult:
-    """A worker's reading of one chunk: scanner warnings and built events in order, then the
-    scanner state it ended in."""
+    """A worker's reading of one chunk, each piece tagged with the offset it comes from so that
+    the parent can take only the part after a given point: the scanner's warnings (offset of
+    the opener they concern), the built events in order (offset of their caption), the openers
+    the scanner read from, and the scanner state it ended in."""
 
-    events: list[CaptionRecord | RecordProblem]
+    warnings: list[tuple[int, int, str, str]]  # (opener offset, line, kind, message)
+    events: list[tuple[int, CaptionRecord | RecordProblem]]
+    openers: list[int]
     state: tuple[str, int]
 
 
 def scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
     """Scan and build one chunk as if no markup were carried into it (runs in a worker)."""
-    events: list[CaptionRecord | RecordProblem] = []
+    warnings: list[tuple[int, int, str, str]] = []
     scanner = MarkupScanner(
-        lambda line, kind, message: events.append((line, kind, message)), first_line
+        lambda line, kind, message: warnings.append((openers[-1], line, kind, message)),
+        first_line,
     )
+    openers: list[int] = []
+    scanner.openers = openers
     raws = scanner.feed(text)
-    events.extend(build_events(raws, source))
-    return ChunkResult(events, scanner.state)
+    raws.sort(key=lambda raw: raw.line)  # as build_events orders them: one event per caption
+    events = list(zip([raw.pos for raw in raws], build_events(raws, source), strict=True))
+    return ChunkResult(warnings, events, openers, scanner.state)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -100,23 +111,41 @@ def parallel_records(
                 break
             chunk, first_line, future = in_flight.popleft()
             result = None
-            if future is not None and usable and scanner.state == ("", first_line):
+            if future is not None and usable:
                 try:
                     result = future.result()
                 except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
                     usable = False
-            elif future is not None:
-                future.cancel()
-            if result is not None:
-                events: Iterator[CaptionRecord | RecordProblem] = iter(result.events)
+            if result is None:  # no pool: as in-process
+                yield from _dispatch(build_events(scanner.feed(chunk), source), warn)
+            elif scanner.state == ("", first_line):  # the usual case: the chunk starts clean
+                yield from _take(result, 0, [], source, warn)
                 scanner.restore(result.state)
-            else:  # markup carried in from the previous chunk, or no pool: as in-process
-                events = build_events(scanner.feed(chunk), source)
-            yield from _dispatch(events, warn)
+            else:
+                # Markup carried in from the previous chunk: read on here until this scanner
+                # reaches an opener the worker read from; from there the worker's reading holds.
+                raws, synced = scanner.feed_until(chunk, frozenset(result.openers))
+                if synced is None:
+                    yield from _dispatch(build_events(raws, source), warn)
+                else:
+                    yield from _take(result, synced, raws, source, warn)
+                    scanner.restore(result.state)
         yield from _dispatch(build_events(scanner.feed("", final=True), source), warn)
     finally:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _take(
+    result: ChunkResult, start: int, before: list[RawCaption], source: str, warn: Warn
+) -> Iterator[CaptionRecord]:
+    """The worker's reading from offset `start` on, after the captions read here before it, in
+    the order a single scanner would give: all scan warnings of the chunk, then its records."""
+    for opener, line, kind, message in result.warnings:
+        if opener >= start:
+            warn(line, kind, message)
+    yield from _dispatch(build_events(before, source), warn)
+    yield from _dispatch((event for pos, event in result.events if pos >= start), warn)
 
 
 def _dispatch(

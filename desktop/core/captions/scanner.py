@@ -7,7 +7,7 @@ carried into the next one, up to MAX_SPAN, so memory stays bounded whatever the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from desktop.core.captions.gutenberg import read_block
 from desktop.core.captions.html_forms import read_html_caption
@@ -45,6 +45,10 @@ class MarkupScanner:
         self._warn = warn
         self._carry = ""
         self._carry_line = first_line
+        # When a list: the offset (in the fed text, carried text excluded) of every opener the
+        # scanner starts reading at. At such a point nothing is pending, so another scanner
+        # that reaches the same opener from another start reads the rest exactly alike.
+        self.openers: list[int] | None = None
 
     @property
     def state(self) -> tuple[str, int]:
@@ -56,7 +60,26 @@ class MarkupScanner:
         self._carry, self._carry_line = state
 
     def feed(self, text: str, *, final: bool = False) -> list[RawCaption]:
+        """The raw captions that `text`, after what was carried in, completes."""
+        return self._feed(text, final, None)[0]
+
+    def feed_until(self, text: str, sync: Container[int]) -> tuple[list[RawCaption], int | None]:
+        """Like feed, but stop at the first opener whose offset in `text` is in `sync`.
+
+        `sync` holds the openers another scanner, started clean at the start of `text`, read
+        from (its `openers`): from such a point on, its reading is exactly this one's, so its
+        captions can be used. Returns the captions before that point and its offset (the state
+        is then left as it was: the caller takes the other scanner's), or, when no such point
+        came, all of them and None, as feed does.
+        """
+        return self._feed(text, False, sync)
+
+    def _feed(
+        self, text: str, final: bool, sync: Container[int] | None
+    ) -> tuple[list[RawCaption], int | None]:
         buf = self._carry + text if self._carry else text
+        carried = len(buf) - len(text)
+        openers = self.openers
         ctx = ScanContext(buf, final)
         lines = _LineCounter(buf, self._carry_line)
         captions: list[RawCaption] = []
@@ -67,6 +90,10 @@ class MarkupScanner:
             if opener is None:
                 break
             start = opener.start()
+            if sync is not None and start - carried in sync:
+                return captions, start - carried
+            if openers is not None:
+                openers.append(start - carried)
             kind = opener.lastgroup or "html"
             try:
                 found = _READERS[kind](ctx, start)
@@ -92,7 +119,7 @@ class MarkupScanner:
         if len(self._carry) > 2 * MAX_SPAN:  # readers bound their spans; this is a safety net
             self._carry = ""
         self._carry_line = lines.at(resume_at)
-        return captions
+        return captions, None
 
 
 class _LineCounter:
