@@ -10,7 +10,7 @@ from desktop.core.captions.cleaning import clean_attribute, clean_url
 IMG_RE = re.compile(r"<img\b(?P<attrs>[^<>]{0,4000})>", re.IGNORECASE)
 # The WordPress shortcode's own reading of its content: an optionally linked image, then text.
 LINKED_IMG_RE = re.compile(
-    r"(?:<a\b[^<>]{0,4000}>\s*)?<img\b[^<>]{0,4000}>(?:\s*</a\s*>)?", re.IGNORECASE
+    r"(?:<a\b[^<>]{0,4000}>\s*)?<img\b(?P<attrs>[^<>]{0,4000})>(?:\s*</a\s*>)?", re.IGNORECASE
 )
 # An element whose class says it holds the credit (`<span class="credit">`, `<cite
 # class="photo-credit">`, the Media Credit plugin's `<span class="media-credit">`).

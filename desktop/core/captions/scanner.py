@@ -15,12 +15,13 @@ from desktop.core.captions.raw import Found, RawCaption
 from desktop.core.captions.regions import MAX_SPAN, ScanContext
 from desktop.core.captions.shortcodes import read_escaped, read_shortcode
 
+# Each alternative starts with a bare `[` or `<` (the groups come after it) so that the regex
+# engine can skip to those two characters in C; with a group first it tries every position,
+# which made this search a third of the scanning time.
 _OPENER_RE = re.compile(
     r"""
-      (?P<escaped>\[\[(?=(?:caption|wp_caption)[\s\]]))
-    | (?P<shortcode>\[(?=(?:caption|wp_caption)[\s\]]))
-    | (?P<block><!--\s*wp:(?:image|gallery)\b)
-    | (?P<html><(?=(?:div|figure|dl)\b))
+      \[(?:(?P<escaped>\[)|(?P<shortcode>))(?=(?:caption|wp_caption)[\s\]])
+    | <(?:(?P<block>!--\s*wp:(?:image|gallery)\b)|(?P<html>(?=(?:div|figure|dl)\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )

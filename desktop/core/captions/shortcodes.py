@@ -78,7 +78,8 @@ def caption_from_shortcode(attr_text: str, content: str) -> RawCaption:
     """Fields of one shortcode from its attribute text and its content."""
     attrs = parse_attributes(attr_text)
     credit_html = None
-    media_credit = _MEDIA_CREDIT_RE.search(content)
+    # `[media-credit` needs a `[`, which caption text seldom has: skip the regex without one.
+    media_credit = _MEDIA_CREDIT_RE.search(content) if "[" in content else None
     if media_credit is not None:
         credit_attrs = parse_attributes(media_credit.group("attrs"))
         credit_html = credit_attrs.get("name")
@@ -90,8 +91,7 @@ def caption_from_shortcode(attr_text: str, content: str) -> RawCaption:
     image = None
     linked = LINKED_IMG_RE.search(content)
     if linked is not None:
-        img_match = re.search(r"<img\b([^<>]*)>", linked.group(0), re.IGNORECASE)
-        image = Image(parse_attributes(img_match.group(1))) if img_match else None
+        image = Image(parse_attributes(linked.group("attrs")))
         content = content[: linked.start()] + " " + content[linked.end() :]
     # Legacy shortcodes carry the text in `caption="..."`; like WordPress, it wins over content.
     text_html = attrs.get("caption", content)
