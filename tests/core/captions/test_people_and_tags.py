@@ -48,6 +48,35 @@ def test_no_invented_people(text: str) -> None:
     assert find_people(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A capital inside a lowercase word or a number starts no name; one after a dot does.
+        ("Musician al-Assad Koichi Wakata (L)", ["Koichi Wakata"]),
+        ("Crew 2014.Koichi Wakata (L)", []),
+        ("Taken in 2014.The crew, Koichi Wakata (L)", ["Koichi Wakata"]),
+        ("vice-President.Koichi Wakata waves", ["Koichi Wakata"]),
+        ("the astronaut  Koichi Wakata waves", ["Koichi Wakata"]),
+        # Marker words are no names, in any case.
+        ("(Front R) Koichi Wakata", []),
+        (
+            "Koichi Wakata (FRONT R), Mikhail Tyurin and Rick Mastracchio",
+            ["Koichi Wakata", "Mikhail Tyurin", "Rick Mastracchio"],
+        ),
+        ("KOICHI WAKATA (L) AND MIKHAIL TYURIN", ["KOICHI WAKATA", "MIKHAIL TYURIN"]),
+        # A one-word name in a list keeps it from being taken for a list of people.
+        ("Madonna, Koichi Wakata and Mikhail Tyurin hold", []),
+        (
+            "Koichi Wakata, Mikhail Tyurin and NASA officials wave",
+            ["Koichi Wakata", "Mikhail Tyurin"],
+        ),
+        ("astronaut Zoë Müller (L) and Élodie Ñúñez", ["Zoë Müller", "Élodie Ñúñez"]),
+    ],
+)
+def test_people_at_token_edges(text: str, people: list[str]) -> None:
+    assert find_people(text) == people
+
+
 def test_suggested_tags_name_people_places_organisations_and_events() -> None:
     text = (
         "Flight Engineer Koichi Wakata (L), of the Japan Aerospace Exploration Agency, poses in "
