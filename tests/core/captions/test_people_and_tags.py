@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.captions.people import find_people
+from desktop.core.captions.places import find_places
 from desktop.core.captions.tags import suggest_tags
 
 
@@ -96,3 +97,41 @@ def test_suggested_tags_name_people_places_organisations_and_events() -> None:
 def test_a_place_inside_a_persons_name_is_not_a_place() -> None:
     text = "Actor Denzel Washington arrives"
     assert suggest_tags(text, find_people(text)) == (("person", "Denzel Washington"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Longest name first, and a shorter place may start inside a longer one.
+        (
+            "Papua New Guinea and New Zealand, not New Yorkers",
+            ["Papua New Guinea", "Guinea", "New Zealand"],
+        ),
+        # Whole words only: not run on into a hyphen, a dot and more, or begun inside a word.
+        ("From Paris. To Paris-based firms, Paris.fr and Mr.Paris", ["Paris"]),
+        (
+            "Rio de Janeiro, São Paulo and St Petersburg",
+            ["Rio de Janeiro", "São Paulo", "St Petersburg"],
+        ),
+    ],
+)
+def test_places_are_whole_gazetteer_names(text: str, places: list[str]) -> None:
+    assert find_places(text) == places
+
+
+def test_organisations_and_events_are_capitalised_runs_before_their_last_word() -> None:
+    text = (
+        "The International Olympic Committee met the World Bank Group and Japan Aerospace "
+        "Exploration Agency staff in Tokyo. Fans at the Cannes Film Festival, The World Cup and "
+        "the 2014 Sochi Winter Olympic Games"
+    )
+    assert suggest_tags(text, []) == (
+        ("place", "Tokyo"),  # `Japan` is inside an agency's name
+        ("place", "Sochi"),
+        ("organisation", "International Olympic Committee"),
+        ("organisation", "World Bank Group"),
+        ("organisation", "Japan Aerospace Exploration Agency"),
+        ("event", "Cannes Film Festival"),
+        ("event", "World Cup"),
+        ("event", "2014 Sochi Winter Olympic Games"),
+    )
