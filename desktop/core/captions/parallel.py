@@ -74,7 +74,7 @@ def _context() -> multiprocessing.context.BaseContext:
     # deadlock. The forkserver imports the parser once and forks ready workers from it.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload(["desktop.core.captions.preload"])
         return context
     return multiprocessing.get_context("spawn")
 
