@@ -41,8 +41,9 @@ class TaskCallbacks(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[Progress], None] | None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
@@ -153,7 +154,12 @@ class TaskRunner(QObject):
         task = Task(fn, args, pass_cancel)
         # Both objects are made here, on the GUI thread: emissions from the worker are queued
         # to the callbacks' slots, which run on the GUI thread.
-        task.callbacks = TaskCallbacks(on_done, on_error or self._log_failure, on_progress)
+        # Owned by the runner: when the window (and so the runner) is destroyed with a task still
+        # running, the callbacks go with it and a late result is dropped by Qt instead of
+        # reaching views that no longer exist.
+        task.callbacks = TaskCallbacks(
+            on_done, on_error or self._log_failure, on_progress, parent=self
+        )
         task.signals.finished.connect(task.callbacks.finished)
         task.signals.failed.connect(task.callbacks.failed)
         task.signals.progress.connect(task.callbacks.progress)
@@ -169,6 +175,8 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         self._alive.discard(task)
+        if task.callbacks is not None:
+            task.callbacks.deleteLater()  # after the signals already queued to it
         if task in self._running:
             self._running.discard(task)
             self.busy_changed.emit(len(self._running))

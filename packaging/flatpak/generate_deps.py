@@ -30,6 +30,9 @@ ARCHES = {
     "aarch64": ["manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64"],
 }
 PROVIDED_BY_BASE_APP = ("pyside6", "shiboken6")
+# Published as a source archive only (pure Python, built with setuptools at install time); its
+# compiled part comes in the pyvips-binary wheel, which is resolved with the other wheels.
+SDIST_ONLY = {"pyvips[binary]": ["pyvips-binary", "cffi>=1.0"]}
 
 
 def _pyproject() -> dict:
@@ -37,13 +40,44 @@ def _pyproject() -> dict:
 
 
 def requirements() -> list[str]:
+    """The wheels to resolve: the dependencies, with an sdist-only one replaced by its wheels."""
     deps = _pyproject()["project"]["dependencies"]
-    return [d for d in deps if not d.lower().startswith(PROVIDED_BY_BASE_APP)]
+    wheels: list[str] = []
+    for dep in deps:
+        if dep.lower().startswith(PROVIDED_BY_BASE_APP):
+            continue
+        sdist = next((name for name in SDIST_ONLY if dep.startswith(name)), None)
+        wheels += SDIST_ONLY[sdist] if sdist else [dep]
+    return wheels
+
+
+def sdists() -> list[dict[str, str]]:
+    """The source archives of the SDIST_ONLY dependencies (built in the sandbox, no network)."""
+    deps = [d for d in _pyproject()["project"]["dependencies"] if d.startswith(tuple(SDIST_ONLY))]
+    reqs = [d.replace("[binary]", "") for d in deps]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        cmd = [
+            sys.executable, "-m", "pip", "install", "--isolated", "--quiet", "--dry-run",
+            "--ignore-installed", "--no-deps", "--no-binary=:all:", "--report", str(report),
+        ]  # fmt: skip
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+        subprocess.run([*cmd, *reqs], check=True, env=env)
+        installs = json.loads(report.read_text(encoding="utf-8"))["install"]
+    return [
+        {
+            "name": item["metadata"]["name"],
+            "url": item["download_info"]["url"],
+            "sha256": item["download_info"]["archive_info"]["hashes"]["sha256"],
+        }
+        for item in installs
+    ]
 
 
 def build_requirements() -> list[str]:
-    """hatchling and its own needs: the SDK has pip but no build backend for our pyproject."""
-    return list(_pyproject()["build-system"]["requires"])
+    """hatchling and its own needs (the SDK has pip but no build backend for our pyproject),
+    and setuptools for the sdist-only dependencies."""
+    return [*_pyproject()["build-system"]["requires"], "setuptools>=61"]
 
 
 def resolve(platforms: list[str], reqs: list[str]) -> list[dict[str, str]]:
@@ -73,11 +107,14 @@ def resolve(platforms: list[str], reqs: list[str]) -> list[dict[str, str]]:
     ]
 
 
-def module(name: str, reqs: list[str], *, build_only: bool = False) -> dict[str, object]:
+def module(
+    name: str, reqs: list[str], *, build_only: bool = False, with_sdists: bool = False
+) -> dict[str, object]:
     by_url: dict[str, dict[str, object]] = {}
     names: list[str] = []
+    extra = sdists() if with_sdists else []
     for arch, platforms in ARCHES.items():
-        for wheel in resolve(platforms, reqs):
+        for wheel in [*resolve(platforms, reqs), *extra]:
             if wheel["name"] not in names:
                 names.append(wheel["name"])
             source = by_url.setdefault(
@@ -107,7 +144,7 @@ def module(name: str, reqs: list[str], *, build_only: bool = False) -> dict[str,
 
 def main() -> None:
     for path, data in (
-        (OUTPUT, module("python3-caption-desk-deps", requirements())),
+        (OUTPUT, module("python3-caption-desk-deps", requirements(), with_sdists=True)),
         (
             BUILD_OUTPUT,
             module("python3-caption-desk-build-deps", build_requirements(), build_only=True),
