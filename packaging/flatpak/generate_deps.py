@@ -54,24 +54,9 @@ def requirements() -> list[str]:
 def sdists() -> list[dict[str, str]]:
     """The source archives of the SDIST_ONLY dependencies (built in the sandbox, no network)."""
     deps = [d for d in _pyproject()["project"]["dependencies"] if d.startswith(tuple(SDIST_ONLY))]
-    reqs = [d.replace("[binary]", "") for d in deps]
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        cmd = [
-            sys.executable, "-m", "pip", "install", "--isolated", "--quiet", "--dry-run",
-            "--ignore-installed", "--no-deps", "--no-binary=:all:", "--report", str(report),
-        ]  # fmt: skip
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
-        subprocess.run([*cmd, *reqs], check=True, env=env)
-        installs = json.loads(report.read_text(encoding="utf-8"))["install"]
-    return [
-        {
-            "name": item["metadata"]["name"],
-            "url": item["download_info"]["url"],
-            "sha256": item["download_info"]["archive_info"]["hashes"]["sha256"],
-        }
-        for item in installs
-    ]
+    return _pip_report(
+        ["--no-deps", "--no-binary=:all:"], [d.replace("[binary]", "") for d in deps]
+    )
 
 
 def build_requirements() -> list[str]:
@@ -82,16 +67,21 @@ def build_requirements() -> list[str]:
 
 def resolve(platforms: list[str], reqs: list[str]) -> list[dict[str, str]]:
     """The wheels pip would install for these platform tags: name, url, sha256."""
+    options = ["--only-binary=:all:", "--implementation", "cp", "--python-version", RUNTIME_PYTHON]
+    for tag in [*platforms, "any"]:
+        options += ["--platform", tag]
+    return _pip_report(options, reqs)
+
+
+def _pip_report(options: list[str], reqs: list[str]) -> list[dict[str, str]]:
+    """What `pip install --dry-run` with these options would fetch: name, url, sha256."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         cmd = [
             sys.executable, "-m", "pip", "install", "--isolated", "--quiet", "--dry-run",
-            "--ignore-installed", "--only-binary=:all:", "--implementation", "cp",
-            "--python-version", RUNTIME_PYTHON, "--target", str(Path(tmp) / "unused"),
-            "--report", str(report),
+            "--ignore-installed", "--target", str(Path(tmp) / "unused"), "--report", str(report),
+            *options,
         ]  # fmt: skip
-        for tag in [*platforms, "any"]:
-            cmd += ["--platform", tag]
         # --isolated ignores pip.conf; PIP_FIND_LINKS would still add local wheel folders,
         # whose file:// URLs are no use to flatpak-builder.
         env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
