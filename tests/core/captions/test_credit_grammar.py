@@ -87,6 +87,26 @@ from desktop.core.captions import CreditSplit, split_credit
         ("Skater © Jane Doe", "Skater", "Jane Doe", None, "Jane Doe"),
         ("Crew waves at Baikonur REUTERS", "Crew waves at Baikonur", "REUTERS", "REUTERS", None),
         ("Getty Images", "", "Getty Images", "Getty Images", None),
+        # A sign or a one-word label with no space after it still labels the credit.
+        ("Skater ©Jane Doe", "Skater", "Jane Doe", None, "Jane Doe"),
+        ("Skater. ©Agencia Brasil", "Skater.", "Agencia Brasil", "Agencia Brasil", None),
+        ("Skater. CopyrightJane Doe", "Skater.", "Jane Doe", None, "Jane Doe"),
+        # A credit found by a later word of its agency, in a caption full of `the`.
+        (
+            "The crew waves at the end of the day. The Canadian Press",
+            "The crew waves at the end of the day.",
+            "The Canadian Press",
+            "The Canadian Press",
+            None,
+        ),
+        # Initials and abbreviations are not sentence ends: the name runs across them.
+        (
+            "Crew waves in the U.S. Photo: J. R. Smith",
+            "Crew waves in the U.S.",
+            "J. R. Smith",
+            None,
+            "J. R. Smith",
+        ),
     ],
 )
 def test_credit_forms(caption, text, credit, agency, photographer) -> None:
