@@ -85,6 +85,8 @@ class CreditGrammar:
     anchor_words: frozenset[str] | None = None
     # One-word labels and signs, which the credit may follow with no space (`CopyrightJane`).
     label_words: tuple[str, ...] = ("©", "℗")
+    # _last_cue's test as one regex over the lower-cased words (see _cue_finder).
+    cue_finder: re.Pattern[str] | None = None
     _cached: dict[bool, object] = field(default_factory=dict, compare=False, repr=False)
 
     def match_body(self, body: str, *, labelled: bool) -> _Body | None:
@@ -202,6 +204,9 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         for phrase in [*data["agencies"], *data["colon_labels"], *data["prefix_labels"]]
     )
     labels = [*data["colon_labels"], *data["prefix_labels"]]
+    label_words = tuple(
+        sorted({label.lower() for label in labels if _CUE_TOKEN_RE.fullmatch(label.lower())})
+    )
     anchor_words = frozenset(
         [_anchor(phrase, label=False) for phrase in data["agencies"]]
         + [_anchor(label, label=True) for label in labels]
@@ -216,9 +221,8 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         agency_heads(data["agencies"], templates),
         _sentence_end_safe(data),
         anchor_words,
-        tuple(
-            sorted({label.lower() for label in labels if _CUE_TOKEN_RE.fullmatch(label.lower())})
-        ),
+        label_words,
+        _cue_finder(anchor_words, label_words),
     )
 
 
@@ -296,9 +300,38 @@ def _cue_at(tail: str, pos: int) -> str:
     return run.group().lower() if run is not None else tail[pos : pos + 24].lower()
 
 
+_SEPARATORS = r"\s/()\[\]:,.|©℗"  # as _CUE_TOKEN_RE splits words; © and ℗ are words alone
+_STRIP_CLASS = "".join("\\" + ch if ch in "-\\]^" else ch for ch in _CUE_STRIP)
+
+
+def _cue_finder(anchors: frozenset[str], label_words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that finds, in lower-cased text after a separator, each word _last_cue's loop
+    takes: stripped of quotes and dashes, an anchor word, an anchor then `-` and more
+    (`epa-efe`), or a word starting with a one-word label; and © or ℗ alone.
+
+    The separator it starts with lets the regex engine skip the letters between words.
+    """
+    exact = _alternation(sorted(anchors))
+    dashed = _alternation(sorted(a for a in anchors if "-" not in a))
+    labels = _alternation([w for w in label_words if _CUE_TOKEN_RE.fullmatch(w) and w[0].isalnum()])
+    sep, strip = _SEPARATORS, _STRIP_CLASS
+    return re.compile(
+        rf"[{sep}](?:(?<=[©℗])|[{strip}]*(?:(?:{exact})[{strip}]*(?![^{sep}])"
+        rf"|(?:{dashed})-[^{sep}]*|(?:{labels})[^{sep}]*))"
+    )
+
+
 def _last_cue(grammar: CreditGrammar, tail: str, window_start: int) -> int:
     """Offset just past the last word of `tail[window_start:]` that may belong to a credit;
     -1 when none."""
+    finder = grammar.cue_finder
+    if finder is not None:
+        lowered = " " + tail[window_start:].lower()
+        if len(lowered) == len(tail) - window_start + 1:  # lower-casing kept every offset
+            last = -1
+            for match in finder.finditer(lowered):
+                last = match.end()
+            return last if last < 0 else last - 1 + window_start
     cue_words = grammar.anchor_words or grammar.cue_words
     # Walked from the end: the credit is the caption's last words, so the first hit is near.
     glued = grammar.label_words

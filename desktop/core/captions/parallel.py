@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,41 +83,47 @@ def _context() -> multiprocessing.context.BaseContext:
 def parallel_records(
     chunks: Iterator[str], source: str, warn: Warn, workers: int
 ) -> Iterator[CaptionRecord]:
-    """The records of a markup file's chunks, read by `workers` processes; see the module doc."""
+    """The records of a markup file's chunks, read by `workers` processes; see the module doc.
+
+    The pool starts in the background (a fresh interpreter importing the parser takes a few
+    tenths of a second); until it answers, the parent reads the chunks itself, in order, so the
+    first records come at once. A chunk no worker has begun when it is needed is read here too.
+    """
     scanner = MarkupScanner(warn)
-    try:
-        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(workers, mp_context=_context())
-    except (OSError, ValueError, NotImplementedError):  # no process support: read in-process
-        pool = None
-    usable = pool is not None
+    pool = _PoolStarter(workers)
+    in_flight: deque[_Pending] = deque()
     # Bounded read-ahead: memory holds a few chunks and their records, whatever the file size.
-    in_flight: deque[tuple[str, int, Future[ChunkResult] | None]] = deque()
     limit = 2 * workers + 1
     line = 1
     try:
         while True:
-            while len(in_flight) < limit:
+            executor = pool.executor()
+            while len(in_flight) < (limit if executor is not None else 1):
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                future = None
-                if usable and pool is not None:
+                pending = _Pending(chunk, line)
+                if executor is not None:
                     try:
-                        future = pool.submit(scan_chunk, chunk, line, source)
+                        pending.future = executor.submit(scan_chunk, chunk, line, source)
                     except (BrokenProcessPool, RuntimeError):
-                        usable = False
-                in_flight.append((chunk, line, future))
+                        pool.broken()
+                        executor = None
+                in_flight.append(pending)
                 line += chunk.count("\n")
             if not in_flight:
                 break
-            chunk, first_line, future = in_flight.popleft()
+            head = in_flight.popleft()
             result = None
-            if future is not None and usable:
+            if head.future is not None and head.future.cancel():
+                head.future = None  # no worker has begun it: read it here, in order
+            if head.future is not None and pool.executor() is not None:
                 try:
-                    result = future.result()
+                    result = head.future.result()
                 except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
-                    usable = False
-            if result is None:  # no pool: as in-process
+                    pool.broken()
+            chunk, first_line = head.chunk, head.line
+            if result is None:  # read before the pool started, or without one: in order
                 yield from _dispatch(build_events(scanner.feed(chunk), source), warn)
             elif scanner.state == ("", first_line):  # the usual case: the chunk starts clean
                 yield from _take(result, 0, [], source, warn)
@@ -132,8 +139,62 @@ def parallel_records(
                     scanner.restore(result.state)
         yield from _dispatch(build_events(scanner.feed("", final=True), source), warn)
     finally:
+        pool.close()
+
+
+class _PoolStarter:
+    """A process pool started in the background: until its first worker answers, `executor()`
+    is None and the parent reads on by itself."""
+
+    def __init__(self, workers: int) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self.started = threading.Event()  # set once the pool is up, or known not to be
+        self._closed = False
+        threading.Thread(target=self._start, args=(workers,), daemon=True).start()
+
+    def _start(self, workers: int) -> None:
+        pool = None
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=_context())
+            pool.submit(int).result()  # the forkserver has loaded the parser and forked a worker
+        except Exception:  # no process support here (or none left): the parent reads it all
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+        with self._lock:
+            self.started.set()
+            if self._closed:  # the reader stopped before the pool was up
+                if pool is not None:
+                    pool.shutdown(wait=False, cancel_futures=True)
+            else:
+                self._pool = pool
+
+    def executor(self) -> ProcessPoolExecutor | None:
+        return self._pool
+
+    def broken(self) -> None:
+        """Stop using the pool (a worker died): what is left is read here."""
+        with self._lock:
+            pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class _Pending:
+    """A chunk on its way: sent to a worker (`future`), or to be read here (None)."""
+
+    chunk: str
+    line: int
+    future: Future[ChunkResult] | None = None
 
 
 def _take(

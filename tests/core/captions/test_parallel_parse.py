@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.captions import credits, iter_parse_file
+from desktop.core.captions import credits, iter_parse_file, parallel
 from desktop.core.captions.credits import split_credit
 from desktop.core.records import ParseWarning
 
@@ -29,8 +29,22 @@ def _parse(path: Path, workers: int, chunk_size: int) -> tuple[list, list[ParseW
     return records, warnings
 
 
+@pytest.fixture
+def pool_from_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wait for the worker pool instead of reading on while it starts, so that workers read
+    every chunk of a small test file, not the parent alone."""
+
+    def executor(self: parallel._PoolStarter):  # type: ignore[no-untyped-def]
+        self.started.wait()
+        return self._pool
+
+    monkeypatch.setattr(parallel._PoolStarter, "executor", executor)
+
+
 @pytest.mark.parametrize("chunk_size", [4096, 64 * 1024])
-def test_workers_give_the_in_process_records(tmp_path: Path, chunk_size: int) -> None:
+def test_workers_give_the_in_process_records(
+    tmp_path: Path, chunk_size: int, pool_from_the_start: None
+) -> None:
     path = tmp_path / "dump.txt"
     # Small chunks put chunk ends inside multi-line Gutenberg blocks and unclosed captions,
     # so the parent's own re-reading of carried-over markup is exercised too.
@@ -43,9 +57,17 @@ def test_workers_give_the_in_process_records(tmp_path: Path, chunk_size: int) ->
 @pytest.mark.parametrize(
     "name", ["every-form.txt", "every-form.utf16.txt", "every-form.mojibake.txt"]
 )
-def test_workers_on_the_every_form_dump(name: str) -> None:
+def test_workers_on_the_every_form_dump(name: str, pool_from_the_start: None) -> None:
     path = DUMPS / name
     assert _parse(path, 2, 256) == _parse(path, 0, 256)
+
+
+def test_the_parent_reads_on_while_the_pool_starts(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    _write_dump(path, 0.4, seed=5)
+    # Without waiting for the pool the first chunks are read here, the rest by workers once
+    # they are up: the switch-over must not change a record or a warning.
+    assert _parse(path, 2, 4096) == _parse(path, 0, 4096)
 
 
 def test_stopping_early_leaves_no_pool_waiting(tmp_path: Path) -> None:
