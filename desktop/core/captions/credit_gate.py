@@ -73,3 +73,51 @@ def may_be_unlabelled_credit(body: str, heads: frozenset[str]) -> bool:
     if any("/" in chunk for chunk in chunks):
         return True
     return any(chunk.lower() == "for" or not chunk.isascii() for chunk in chunks[1:])
+
+
+# Templates whose credits end with an agency, a photo word, a suffix (`, File`) or a
+# photographer's name; `ending_words` knows no other ending.
+_KNOWN_ENDINGS = (
+    "{agency})",
+    "{agency}){suffix}",
+    "{photo}{suffix}",
+    "(?P<photographer>{name}){suffix}",
+)
+_LEAD = "-–—|•"  # what a credit may follow with no space: a dash, a bar, a bullet
+
+
+def ending_words(phrases: list[str], unlabelled_templates: list[str]) -> frozenset[str] | None:
+    """The last words (lower-cased, as `last_word` cuts them) of the agencies, photo words and
+    suffixes in `phrases`; None when an unlabelled template may end otherwise, or holds an
+    alternation of its own, so that the test cannot be used."""
+    for template in unlabelled_templates:
+        if not template.endswith(_KNOWN_ENDINGS) or "|" in template:
+            return None
+    return frozenset(last_word(phrase.lower()) for phrase in phrases)
+
+
+def last_word(text: str) -> str:
+    """The word that ends `text` (white space ends a word, and so do `/`, `,` and `&`, which
+    join a credit's parts), without the dash or bar a credit may follow."""
+    words = text.rsplit(None, 1)
+    word = words[-1] if words else ""
+    for mark in "/,&":
+        word = word.rpartition(mark)[2]
+    return word.lstrip(_LEAD)
+
+
+def may_end_unlabelled_credit(
+    tail: str, endings: frozenset[str], particles: frozenset[str]
+) -> bool:
+    """False only when no credit without a label can end `tail` (stripped): its last word is
+    none of the endings, and no photographer's name could end with it, since it starts with
+    neither a capital nor a particle (`van`), nor is it `and`, which the name test reads as a
+    separator (`Jane Doe and`); trailing periods are tried on and off, as the grammar does."""
+    for end in (tail, tail.rstrip(".").rstrip()):
+        word = last_word(end)
+        if not word or word[0].isupper():
+            return True
+        word = word.lower()
+        if word in endings or word in particles or word == "and":
+            return True
+    return False

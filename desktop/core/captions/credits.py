@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from desktop.core.captions.credit_gate import agency_heads, combined, may_be_unlabelled_credit
+from desktop.core.captions.credit_gate import (
+    agency_heads,
+    combined,
+    ending_words,
+    may_be_unlabelled_credit,
+    may_end_unlabelled_credit,
+)
 from desktop.core.resources import resource_path
 
 
@@ -87,6 +93,11 @@ class CreditGrammar:
     label_words: tuple[str, ...] = ("©", "℗")
     # _last_cue's test as one regex over the lower-cased words (see _cue_finder).
     cue_finder: re.Pattern[str] | None = None
+    # The last words of unlabelled credits (credit_gate.ending_words), and a regex that finds
+    # where a label may start in lower-cased text after a space, a dash or a bar: a caption
+    # that ends with none of those words and holds no label has no credit. None: no such test.
+    ending_words: frozenset[str] | None = None
+    label_finder: re.Pattern[str] | None = None
     _cached: dict[bool, object] = field(default_factory=dict, compare=False, repr=False)
 
     def match_body(self, body: str, *, labelled: bool) -> _Body | None:
@@ -131,8 +142,11 @@ def _tidy(value: str | None) -> str | None:
     return _SPACE_RE.sub(" ", value).strip() if value else None
 
 
+_NAME_SPLIT_RE = re.compile(r"\s+|\s*(?:,|&|\band\b)\s*")
+
+
 def _looks_like_name(value: str) -> bool:
-    tokens = re.split(r"\s+|\s*(?:,|&|\band\b)\s*", value)
+    tokens = _NAME_SPLIT_RE.split(value)
     words = [t for t in tokens if t]
     if not words:
         return False
@@ -223,13 +237,16 @@ def load_grammar(path: Path | None = None) -> CreditGrammar:
         anchor_words,
         label_words,
         _cue_finder(anchor_words, label_words),
+        ending_words([*data["agencies"], *data["photo_words"], *data["suffixes"]], templates),
+        re.compile(rf"[\s{_LEAD_CLASS}](?:(?:{colon})\s*[:–—-]|{prefix})"),
     )
 
 
 # A sentence end: `!` or `?`, or a period after a word of four or more characters (not an
 # initial or an abbreviation such as `J.`, `Jr.`, `U.S.`), followed by white space. The greedy
-# start finds the last one.
-_LAST_SENTENCE_END_RE = re.compile(r"(?s:.*)(?:[!?]|(?<!\w)(?P<word>\w{4,})\.)\s")
+# start finds the last mark; _last_sentence_end checks the word before it.
+_LAST_MARK_RE = re.compile(r"(?s:.*)[.!?]\s")
+_LAST_NON_WORD_RE = re.compile(r"(?s:.*)\W")
 _PLACEHOLDER_RE = re.compile(r"\{(?:agency|name|photo|suffix)\}")
 # Template syntax that could match `.`, `!` or `?`: a dot, an escaped mark, a class, \S \W \D.
 _MAY_MATCH_MARK_RE = re.compile(r"[.\[!]|\\[?SWDpP]")
@@ -237,7 +254,7 @@ _SYNTAX_RE = re.compile(r"\(\?P<\w+>|\\.")
 
 
 def _sentence_end_safe(data: dict) -> re.Pattern[str] | None:
-    """Whether a credit body can never hold a sentence end as _LAST_SENTENCE_END_RE finds it.
+    """Whether a credit body can never hold a sentence end as _last_sentence_end finds it.
 
     Bodies are made of the words in the data file, names (whose only period ends an initial or
     a short abbreviation) and the template syntax; so this holds when no word there has `.`, `!`
@@ -292,6 +309,33 @@ def _anchor(phrase: str, *, label: bool) -> str:
     return max(later, key=len) if later else _cue(phrase)
 
 
+def _last_sentence_end(grammar: CreditGrammar, tail: str, start: int) -> int | None:
+    """Offset of the mark of the last sentence end in `tail[start:]` (None when none, or when
+    the grammar allows credits across one): see _LAST_MARK_RE. A word that runs into it from
+    before `start`, or that is a label glued to an initial (`CopyrightA.`), does not count."""
+    glued = grammar.glued_initial
+    if glued is None:
+        return None
+    end = len(tail)
+    while (found := _LAST_MARK_RE.match(tail, start, end)) is not None:
+        mark = found.end() - 2
+        if tail[mark] != ".":
+            return mark
+        before = _LAST_NON_WORD_RE.match(tail, start, mark)
+        word_start = before.end() if before is not None else start
+        whole = word_start > start or start == 0 or not _is_word_char(tail[start - 1])
+        if whole and mark - word_start >= 4:
+            if glued.fullmatch(tail, word_start, mark) is None:
+                return mark
+            return None  # a label and an initial: no shortcut for this caption
+        end = mark + 1
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _cue_at(tail: str, pos: int) -> str:
     """`_cue(tail[pos : pos + 24])` without splitting the whole piece."""
     # Lower-casing maps no character to or from a separator, so the first run of the lower-cased
@@ -300,6 +344,7 @@ def _cue_at(tail: str, pos: int) -> str:
     return run.group().lower() if run is not None else tail[pos : pos + 24].lower()
 
 
+_LEAD_CLASS = r"\-–—|•"  # a credit may follow a dash, a bar or a bullet with no space
 _SEPARATORS = r"\s/()\[\]:,.|©℗"  # as _CUE_TOKEN_RE splits words; © and ℗ are words alone
 _STRIP_CLASS = "".join("\\" + ch if ch in "-\\]^" else ch for ch in _CUE_STRIP)
 
@@ -321,17 +366,15 @@ def _cue_finder(anchors: frozenset[str], label_words: tuple[str, ...]) -> re.Pat
     )
 
 
-def _last_cue(grammar: CreditGrammar, tail: str, window_start: int) -> int:
+def _last_cue(grammar: CreditGrammar, tail: str, window_start: int, lowered: str | None) -> int:
     """Offset just past the last word of `tail[window_start:]` that may belong to a credit;
-    -1 when none."""
+    -1 when none. `lowered` is that window lower-cased after a space, when that kept offsets."""
     finder = grammar.cue_finder
-    if finder is not None:
-        lowered = " " + tail[window_start:].lower()
-        if len(lowered) == len(tail) - window_start + 1:  # lower-casing kept every offset
-            last = -1
-            for match in finder.finditer(lowered):
-                last = match.end()
-            return last if last < 0 else last - 1 + window_start
+    if finder is not None and lowered is not None:
+        last = -1
+        for match in finder.finditer(lowered):
+            last = match.end()
+        return last if last < 0 else last - 1 + window_start
     cue_words = grammar.anchor_words or grammar.cue_words
     # Walked from the end: the credit is the caption's last words, so the first hit is near.
     glued = grammar.label_words
@@ -434,14 +477,28 @@ def split_credit(text: str) -> CreditSplit:
     tail = text[start:]
     first_pos = max(0, len(tail) - _CREDIT_CHARS)
     from_start = start == 0 and first_pos == 0
-    glued = grammar.glued_initial
-    if glued is not None:
+    # The window lower-cased after a space, for the regexes below; None in the rare case that
+    # lower-casing moved offsets.
+    lowered: str | None = " " + tail[first_pos:].lower()
+    if len(lowered) != len(tail) - first_pos + 1:
+        lowered = None
+    endings, labels = grammar.ending_words, grammar.label_finder
+    if (
+        endings is not None
+        and labels is not None
+        and lowered is not None
+        and not may_end_unlabelled_credit(tail, endings, _PARTICLES)
+        and labels.search(lowered) is None
+    ):
+        return CreditSplit(text)  # most captions without a credit end here
+    mark = _last_sentence_end(grammar, tail, first_pos)
+    if mark is not None:
         # A credit starts after the last sentence end: the words before it need no trying.
-        end = _LAST_SENTENCE_END_RE.match(tail, first_pos)
-        if end is not None and (end["word"] is None or glued.fullmatch(end["word"]) is None):
-            first_pos = end.end() - 2  # the mark, where the boundary match starts
-            from_start = False
-    last_cue = _last_cue(grammar, tail, first_pos)
+        if lowered is not None:
+            lowered = " " + lowered[mark + 1 - first_pos :]
+        first_pos = mark  # where the boundary match after it starts
+        from_start = False
+    last_cue = _last_cue(grammar, tail, first_pos, lowered)
     if last_cue < 0:
         return CreditSplit(text)
     candidates: dict[int, bool] = {}

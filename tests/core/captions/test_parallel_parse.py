@@ -94,6 +94,13 @@ def test_stopping_early_leaves_no_pool_waiting(tmp_path: Path) -> None:
         "He spoke. Photo: A. Smith and Jr. Doe/AFP",
         "Fans in Sochi! CopyrightA. Smith/REUTERS",
         "Fans in Sochi? The Canadian Press",
+        "The crew waves in the park at night",
+        "Fans in Sochi. Photo: jane doe",
+        "Fans in Sochi. REUTERS/Jane van",
+        "Fans in Sochi. reuters",
+        "Fans in Sochi. Jane Doe/getty images.",
+        "Fans in Sochi —REUTERS/Jane Doe and",
+        "Fans in Sochi. © 2013",
     ],
 )
 def test_credit_gate_agrees_with_the_grammar_alone(
