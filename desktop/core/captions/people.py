@@ -199,14 +199,6 @@ def _role_before(text: str, boundary: int, position: int) -> bool:
 # --- Runs and stretches ----------------------------------------------------------------------
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) <= 4)
-
-
-def _is_possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s"))
-
-
 @dataclass
 class _Run:
     words: list[str]
@@ -215,18 +207,25 @@ class _Run:
 
 
 def _runs(values: list[str]) -> list[_Run]:
-    """Maximal runs of capitalised words (particles allowed inside); possessives end a run."""
+    """Maximal runs of capitalised words (particles allowed inside); possessives end a run.
+
+    Stretches are read once each, but names vary, so this runs often: the tests on a word are
+    written out rather than made helper calls."""
     runs: list[_Run] = []
     current: _Run | None = None
     for index, value in enumerate(values):
         word = value.rstrip(".")
-        if _is_capitalised(word) or (current is not None and word.lower() in _PARTICLES):
+        # Capitalised (`ISS`, all capitals and two to four letters long, is not), or a particle
+        # inside a run; a possessive (`Wakata's`) ends the run.
+        if (word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) <= 4)) or (
+            current is not None and word.lower() in _PARTICLES
+        ):
             if current is None:
                 current = _Run([], index, index)
                 runs.append(current)
             current.words.append(word)
             current.end = index + 1
-            if _is_possessive(word):
+            if word.endswith(("'s", "’s")):
                 current = None
         else:
             current = None
@@ -250,17 +249,20 @@ def _strip_roles(run: _Run) -> bool:
     return True
 
 
-def _name_like(words: list[str], *, strict: bool) -> bool:
-    if not 2 <= len(words) <= 4:
-        return False
-    if any(_is_possessive(w) for w in words):
-        return False
+def _run_name_like(words: list[str]) -> tuple[bool, bool]:
+    """Whether the words of a run (less a title) look like a name, and whether they do strictly
+    (no word of a place name among them either): two to four words, the first capitalised, none
+    possessive nor a word no name holds, and not a place. Every word of a run is capitalised or
+    a particle, so only the first needs testing for that."""
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False, False
+    for word in words:
+        if word.endswith(("'s", "’s")):
+            return False, False
     lowered = [w.lower() for w in words]
-    if any(w in _NOT_NAME for w in lowered) or " ".join(words).lower() in _PLACES:
-        return False
-    if strict and any(w in PLACE_WORDS for w in lowered):
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+    if not _NOT_NAME.isdisjoint(lowered) or " ".join(lowered) in _PLACES:
+        return False, False
+    return True, PLACE_WORDS.isdisjoint(lowered)
 
 
 # Tokens between two runs, markers aside: they list the runs together when there are one or two
@@ -301,11 +303,12 @@ def _read_stretch(text: str) -> _Stretch:
     for run in _runs(values):
         role = _strip_roles(run)
         start, end = run.start, run.end
+        name_like, name_like_strict = _run_name_like(run.words)
         pieces.append(
             _Piece(
                 name=" ".join(run.words),
-                name_like=_name_like(run.words, strict=False),
-                name_like_strict=_name_like(run.words, strict=True),
+                name_like=name_like,
+                name_like_strict=name_like_strict,
                 role=role or (start > 0 and values[start - 1].lower() in _ROLE_TOKENS),
                 opens_stretch=start == 0,
                 links_before=_link_count(values[previous_end:start]),
