@@ -143,11 +143,12 @@ class PlaceFinder:
                 if match is None:
                     position = start + 1
                     continue
-            if start and _inside_a_word(text, start):  # so not the start of a place
+            # Not the start of a place if inside a word; after a space (the usual case) it is not.
+            if start and text[start - 1] != " " and _inside_a_word(text, start):
                 position = start + 1
                 continue
             name = match.group()
-            seen.setdefault(name, None)
+            seen[name] = None  # a name seen before keeps its place in the order
             # After a name of several words, look again from its second word.
             position = start + 1 if " " in name else match.end()
         return list(seen), marks
