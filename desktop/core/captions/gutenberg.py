@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from desktop.core.captions.attributes import int_or_none
-from desktop.core.captions.html_bits import first_image, take_credit_element
+from desktop.core.captions.html_bits import first_image, take_credit_element, up_to_closer
 from desktop.core.captions.raw import Found, RawCaption, skip
 from desktop.core.captions.regions import ScanContext, find_region
 
@@ -26,12 +26,10 @@ _OPENERS = {
     "gallery": re.compile(r"<!--\s*wp:gallery\b", re.IGNORECASE),
 }
 _FIGCAPTION_RE = re.compile(
-    r"<figcaption\b(?P<attrs>[^<>]{0,4000})>(?P<text>.*?)</figcaption\s*>",
-    re.IGNORECASE | re.DOTALL,
+    r"<figcaption\b(?P<attrs>[^<>]{0,4000})>" + up_to_closer("text", "figcaption"),
+    re.IGNORECASE,
 )
-_ITEM_RE = re.compile(
-    r"<figure\b[^<>]{0,4000}>(?P<inner>.*?)</figure\s*>", re.IGNORECASE | re.DOTALL
-)
+_ITEM_RE = re.compile(r"<figure\b[^<>]{0,4000}>" + up_to_closer("inner", "figure"), re.IGNORECASE)
 _ID_RE = re.compile(r'"id"\s*:\s*(\d{1,12})')
 
 

@@ -16,6 +16,7 @@ from desktop.core.captions.html_bits import (
     first_image,
     style_width,
     take_credit_element,
+    up_to_closer,
 )
 from desktop.core.captions.raw import Found, RawCaption, skip
 from desktop.core.captions.regions import MAX_TAG, ScanContext, find_region
@@ -29,15 +30,15 @@ _WP_OPENER_RE = re.compile(r"<(?:div|figure|dl)\b[^<>]{0,4000}?\bwp-caption\b", 
 _FIGURE_OPENER_RE = re.compile(r"<figure\b", re.IGNORECASE)
 _TEXT_RE = {
     "div": re.compile(
-        r"<p\b[^<>]{0,2000}?wp-caption-text[^<>]{0,2000}>(?P<text>.*?)</p\s*>",
-        re.IGNORECASE | re.DOTALL,
+        r"<p\b[^<>]{0,2000}?wp-caption-text[^<>]{0,2000}>" + up_to_closer("text", "p"),
+        re.IGNORECASE,
     ),
     "figure": re.compile(
-        r"<figcaption\b[^<>]{0,4000}>(?P<text>.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL
+        r"<figcaption\b[^<>]{0,4000}>" + up_to_closer("text", "figcaption"), re.IGNORECASE
     ),
-    "dl": re.compile(r"<dd\b[^<>]{0,4000}>(?P<text>.*?)</dd\s*>", re.IGNORECASE | re.DOTALL),
+    "dl": re.compile(r"<dd\b[^<>]{0,4000}>" + up_to_closer("text", "dd"), re.IGNORECASE),
 }
-_ANY_TEXT_RE = re.compile(r"<p\b[^<>]{0,4000}>(?P<text>.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_ANY_TEXT_RE = re.compile(r"<p\b[^<>]{0,4000}>" + up_to_closer("text", "p"), re.IGNORECASE)
 _NESTED_DIV_RE = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSER = _CLOSERS["div"]
 # Gallery wrappers hold several figures; each inner figure is read on its own.

@@ -77,7 +77,16 @@ def find_region(
     buf = ctx.buf
     limit = opened_at + MAX_SPAN
     close = ctx.finder(closer).next(content_start)
-    following = ctx.finder(next_opener).next(content_start)
+    if close is not None and close.start() <= limit:
+        # The usual case: only an opener before the closer matters, so look no farther. An
+        # opener that starts before the closer also ends before it (openers hold no `<`/`[`
+        # after their first character, and the closers start with one), so the bound does not
+        # change what is found; the scan stays linear as the readers resume past this closer.
+        following = next_opener.search(buf, content_start, close.start())
+        if following is None:
+            return Region(content_start, close.start(), close.end(), True)
+    else:
+        following = ctx.finder(next_opener).next(content_start)
     closes_first = close is not None and (following is None or close.start() < following.start())
     if close is not None and closes_first and close.start() <= limit:
         return Region(content_start, close.start(), close.end(), True)

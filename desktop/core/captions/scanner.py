@@ -12,15 +12,29 @@ from collections.abc import Callable, Container
 from desktop.core.captions.gutenberg import read_block
 from desktop.core.captions.html_forms import read_html_caption
 from desktop.core.captions.raw import Found, RawCaption
-from desktop.core.captions.regions import MAX_SPAN, ScanContext
-from desktop.core.captions.shortcodes import read_escaped, read_shortcode
+from desktop.core.captions.regions import MAX_SPAN, MAX_TAG, ScanContext
+from desktop.core.captions.shortcodes import (
+    caption_from_shortcode,
+    read_escaped,
+    read_shortcode,
+)
 
 # Each alternative starts with a bare `[` or `<` (the groups come after it) so that the regex
 # engine can skip to those two characters in C; with a group first it tries every position,
 # which made this search a third of the scanning time.
+#
+# `fast` is the usual well-formed shortcode read in the same search: its tag (as _TAG_RE reads
+# it) and its content up to its closer, when no `[` comes between, so that no other opener can
+# intervene and the closer is the first one. Where it fails, `shortcode` matches at the same
+# place (it asks less), so the openers found are the same with or without it.
 _OPENER_RE = re.compile(
-    r"""
-      \[(?:(?P<escaped>\[)|(?P<shortcode>))(?=(?:caption|wp_caption)[\s\]])
+    rf"""
+      \[(?:
+          (?P<escaped>\[)(?=(?:caption|wp_caption)[\s\]])
+        | (?P<fast>(?:caption|wp_caption)(?P<attrs>\s[^\[\]]{{0,{MAX_TAG}}})?\]
+                   (?P<content>[^\[]*)\[/(?:caption|wp_caption)\])
+        | (?P<shortcode>)(?=(?:caption|wp_caption)[\s\]])
+      )
     | <(?:(?P<block>!--\s*wp:(?:image|gallery)\b)|(?P<html>(?=(?:div|figure|dl)\b)))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -32,6 +46,7 @@ _PARTIAL_OPENER_RE = re.compile(
 _READERS: dict[str, Callable[[ScanContext, int], Found | None]] = {
     "escaped": read_escaped,
     "shortcode": read_shortcode,
+    "fast": read_shortcode,  # when the fast reading does not apply (a span over MAX_SPAN)
     "block": read_block,
     "html": read_html_caption,
 }
@@ -97,6 +112,14 @@ class MarkupScanner:
                 openers.append(start - carried)
             kind = opener.lastgroup or "html"
             try:
+                if kind == "fast" and opener.end() - start <= MAX_SPAN:
+                    # What read_shortcode gives for a closed shortcode, without its searches.
+                    raw = caption_from_shortcode(opener["attrs"] or "", opener["content"])
+                    raw.pos = start
+                    raw.line = lines.at(start)
+                    captions.append(raw)
+                    pos = opener.end()
+                    continue
                 found = _READERS[kind](ctx, start)
             except Exception as error:  # a reader bug must cost one caption, not the file
                 found = Found(
