@@ -41,21 +41,9 @@ class Image:
     def __init__(self, attrs: dict[str, str]) -> None:
         self.attrs = attrs
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-lazy-src")
-        if not src:
-            self.src = None
-        elif src.isascii() and "&" not in src:
-            # clean_url of such a value: nothing to decode, no mojibake (it needs non-ASCII).
-            self.src = src.strip() or None
-        else:
-            self.src = clean_url(src) or None
-        alt = attrs.get("alt")
-        if not alt:
-            self.alt = None  # clean_attribute("") is ""
-        elif alt.isascii() and "&" not in alt:
-            # clean_attribute of such a value is collapse_space's splitting and joining alone.
-            self.alt = " ".join(alt.split()) or None
-        else:
-            self.alt = clean_attribute(alt) or None
+        # The cleaners return at once for the usual ASCII value with no `&`.
+        self.src = clean_url(src) or None if src else None
+        self.alt = clean_attribute(attrs["alt"]) or None if attrs.get("alt") else None
         self.width = int_or_none(attrs.get("width"))
         self.attachment_id = _image_attachment_id(attrs)
 
