@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-import ftfy
-
 # Block-level tags separate words, so they become a space; inline tags (a, em, span...) join
 # the text around them as it reads on the page.
 _BLOCK_TAGS = (
@@ -108,6 +106,10 @@ def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-cp1252 damage (`â€™` -> `’`) only where it is likely, since ftfy is slow."""
     if not may_be_mojibake(text):
         return text
+    # Imported on first need: ftfy (with the text-width tables it loads) costs ~35 ms to import,
+    # in every parser worker and CLI run, and nearly no text needs it.
+    import ftfy
+
     return ftfy.fix_encoding(text)
 
 
