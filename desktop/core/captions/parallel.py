@@ -13,6 +13,7 @@ so its caps behave the same) are those of the sequential parse.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -57,6 +58,20 @@ class ChunkResult:
 
 def scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
     """Scan and build one chunk as if no markup were carried into it (runs in a worker)."""
+    # The cyclic garbage collector is paused while the chunk's records are built: the parser
+    # makes no reference cycles, so reference counting frees everything as before, and the
+    # collector would only re-walk the thousands of records being built (~8% of the work).
+    # It runs again, if it was on, before the worker takes its next chunk.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _scan_chunk(text, first_line, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
     warnings: list[tuple[int, int, str, str]] = []
     scanner = MarkupScanner(
         lambda line, kind, message: warnings.append((openers[-1], line, kind, message)),
