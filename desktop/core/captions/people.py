@@ -143,6 +143,12 @@ def _stretch_pattern(start: str, maybe_inside: str, rest: str) -> re.Pattern[str
     )
 
 
+# What a stretch can start with: a character that is no lowercase ASCII letter, as few others
+# as is simple (the lookbehind after it wants a letter): no Latin-1 symbol, no general punctuation
+# (`“`, `”`, `–`), which captions hold often and which would each start a failed match.
+_CAPITAL_START = (
+    r"[A-Z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\u1fff\u2070-\U0010ffff]"
+)
 # A stretch anywhere. The search skips straight to capitals (the pattern starts with them) and
 # drops those after a letter or digit, inside a word or number. A capital after `(` may lie in a
 # marker, and one after `_ ' ’ - . , :` that follow a character a token can hold may lie inside a
@@ -151,7 +157,7 @@ def _stretch_pattern(start: str, maybe_inside: str, rest: str) -> re.Pattern[str
 # A one-word stretch is passed over unless a list link follows it: it holds no name (too short),
 # and, with no list link before it (that would have been a `next`), it is in no list.
 _FIND_STRETCH = _stretch_pattern(
-    r"[A-Z\xaa-\U0010ffff] (?<=[^\W\d_]) (?<![^\W_].)",
+    rf"{_CAPITAL_START} (?<=[^\W\d_]) (?<![^\W_].)",
     r"(?<=[\w'’\-.,:][_'’\-.,:].)",
     rf"""{_TAIL} (?: {_MORE_STRETCH}++
                    | (?= {_SKIP}*+ {_MARKERS} (?: {_LINK} {_SKIP}*+ {_MARKERS} ){{1,2}}+ [^\W\d_a-z] ) )""",
@@ -276,7 +282,7 @@ def _link_count(values: list[str]) -> int:
     return _NOT_LINKED
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Piece:
     """A run as its stretch alone tells it; the tokens around the stretch tell the rest."""
 
@@ -290,7 +296,7 @@ class _Piece:
     lowercase_after: bool  # (not closes_stretch) the word after it starts in lowercase
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Stretch:
     pieces: tuple[_Piece, ...]
     links_after: int  # `_link_count` of its words after the last run (all of them, if none)
