@@ -56,6 +56,35 @@ def _entity_to_char(match: re.Match[str]) -> str:
     return _TO_CHAR[body]
 
 
+# The usual attributes: whitespace, a lower-case name, `=` and a value quoted alike throughout
+# (straight double, straight single, typographic double quotes) or bare. Where every `=` of a
+# text is one of these pairs', _ATTR_RE finds exactly these pairs: each of its matches needs an
+# `=` right after its name (spaces aside), and before such a pair's `=` stand a whitespace and
+# the name, so its match starts at the name; the value's first character picks the same
+# alternative, which ends where this one does (the value holds no closing quote; a typographic
+# one checks _NEXT_OR_END as _ATTR_RE does; a bare one stops at an `=` only where one is left
+# over). Anything else fails the count and takes the general way.
+_NAME = r"\s([a-z_][a-z0-9_:.-]*)="
+_SIMPLE_PAIRS = {
+    '"': re.compile(_NAME + r'"([^"]*)"'),
+    "'": re.compile(_NAME + r"'([^']*)'"),
+    "“": re.compile(rf"{_NAME}[{_DOUBLES}]([^{_DOUBLES}]*)[{_DOUBLES}]{_NEXT_OR_END}"),
+    "": re.compile(rf"""{_NAME}([^\s"'{_DOUBLES}{_SINGLES}>=]+)"""),
+}
+
+
+def _simple_pairs(attr_text: str) -> list[tuple[str, str]] | None:
+    """The text's pairs when all of them are simple ones, else None."""
+    if '"' in attr_text:
+        quote = '"'
+    elif "'" in attr_text:
+        quote = "'"
+    else:
+        quote = "“" if "“" in attr_text else ""
+    pairs = _SIMPLE_PAIRS[quote].findall(attr_text)
+    return pairs if attr_text.count("=") == len(pairs) else None
+
+
 def parse_attributes(attr_text: str) -> dict[str, str]:
     """Attribute names (lower-cased) to their raw values, entities still encoded.
 
@@ -64,6 +93,11 @@ def parse_attributes(attr_text: str) -> dict[str, str]:
     """
     if "&" in attr_text and _ENTITY_QUOTED.search(attr_text):
         attr_text = _QUOTE_ENTITIES.sub(_entity_to_char, attr_text)
+    pairs = _simple_pairs(attr_text)
+    if pairs is not None:
+        simple = dict(pairs)  # names already lower-case
+        if len(simple) == len(pairs):  # no name repeated (else the first one must win)
+            return simple
     attrs: dict[str, str] = {}
     # findall gives a tuple of strings per attribute, cheaper than a Match object each. Exactly
     # one value alternative matched, so the first non-empty group is the value; when all are

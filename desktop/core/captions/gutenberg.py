@@ -6,10 +6,10 @@ import json
 import re
 from typing import Any
 
-from desktop.core.captions.attributes import int_or_none
-from desktop.core.captions.html_bits import first_image, take_credit_element, up_to_closer
+from desktop.core.captions.attributes import int_or_none, parse_attributes
+from desktop.core.captions.html_bits import Image, first_image, take_credit_element, up_to_closer
 from desktop.core.captions.raw import Found, RawCaption, skip
-from desktop.core.captions.regions import ScanContext, find_region
+from desktop.core.captions.regions import MAX_SPAN, ScanContext, find_region
 
 # Gutenberg escapes `<`, `>` and `--` inside block attributes, so the JSON holds no `>`.
 _COMMENT_RE = re.compile(
@@ -33,13 +33,29 @@ _ITEM_RE = re.compile(r"<figure\b[^<>]{0,4000}>" + up_to_closer("inner", "figure
 _ID_RE = re.compile(r'"id"\s*:\s*(\d{1,12})')
 
 
+# json.loads(text) for a text that starts with `{` and ends with `}` is this scan from 0 (no
+# BOM, no leading whitespace), ValueError when it stops before the end ("Extra data": the `}`
+# at the end is no whitespace) or StopIteration ("Expecting value"), without its Python
+# wrapping. Short texts only, so the nesting (and recursion) stays far from the limit.
+_SCAN_ONCE = json.JSONDecoder().scan_once
+_SHORT_JSON = 200
+
+
 def _block_attrs(text: str) -> tuple[dict[str, Any], bool]:
     """The block's JSON attributes, and whether they could be read."""
     text = text.strip()
     if not text:
         return {}, True
     try:
-        value = json.loads(text)
+        if len(text) <= _SHORT_JSON and text[0] == "{" and text[-1] == "}":
+            try:
+                value, end = _SCAN_ONCE(text, 0)
+            except StopIteration:
+                raise ValueError("Expecting value") from None
+            if end != len(text):
+                raise ValueError("Extra data")
+        else:
+            value = json.loads(text)
     except ValueError:
         match = _ID_RE.search(text)
         return ({"id": int(match.group(1))} if match else {}), False
@@ -66,8 +82,13 @@ def _caption(
     caption = _FIGCAPTION_RE.search(inner)
     if caption is None:
         return None  # an image with no caption is normal in a post, not a problem
-    image = first_image(inner)
-    text_html, credit_html = take_credit_element(caption.group("text"))
+    return _caption_of(pos, caption.group("text"), first_image(inner), block, fallback_id)
+
+
+def _caption_of(
+    pos: int, text: str, image: Image | None, block: dict[str, Any], fallback_id: int | None
+) -> RawCaption:
+    text_html, credit_html = take_credit_element(text)
     attachment_id = _int(block.get("id"))
     if attachment_id is None:
         attachment_id = image.attachment_id if image and image.attachment_id else fallback_id
@@ -87,8 +108,47 @@ def _caption(
     )
 
 
+def _whole_text() -> str:
+    """up_to_closer("text", "figcaption"), but the text may hold no `<!`."""
+    return r"(?P<text>[^<]*+(?:<(?!/figcaption\s*>)(?!!)[^<]*+)*+)</figcaption\s*>"
+
+
+# The usual image block read whole: _COMMENT_RE's reading of its comment (whatever follows, its
+# json and self groups come out alike: the text after `-->` does not depend on them), a figure
+# holding an (optionally linked) image and a figcaption, and the block's closer. Every `<`
+# inside is one of these tags (the text holds no `<!`), so the general reading's closer (the
+# first), next opener (none before it), figcaption (the first) and image (the first) are these.
+_WHOLE_RE = re.compile(
+    rf"""<!--\s*wp:(?P<kind>image)\b(?P<json>[^<>]{{0,8000}}?)\s*(?P<self>/)?-->\s*
+    <figure\b[^<>]{{0,4000}}>\s*
+    (?:<a\b[^<>]{{0,4000}}>\s*)?<img\b(?P<img>[^<>]{{0,4000}})>(?:\s*</a\s*>)?\s*
+    <figcaption\b[^<>]{{0,4000}}>{_whole_text()}\s*</figure\s*>\s*
+    <!--\s*/wp:image\s*-->""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _read_whole(buf: str, start: int) -> Found | None:
+    """What read_block finds for an image block _WHOLE_RE reads; None when it cannot say."""
+    whole = _WHOLE_RE.match(buf, start)
+    if (
+        whole is None
+        or whole["self"] is not None
+        or whole["kind"].lower() != "image"
+        or whole.end() - start > MAX_SPAN
+    ):
+        return None
+    block, readable = _block_attrs(whole["json"])
+    warnings = [] if readable else [(start, "json", "wp:image block attributes are not valid JSON")]
+    image = Image(parse_attributes(whole["img"]))
+    return Found(whole.end(), [_caption_of(start, whole["text"], image, block, None)], warnings)
+
+
 def read_block(ctx: ScanContext, start: int) -> Found | None:
     """The `wp:image` or `wp:gallery` block that starts at `start`; None asks for more text."""
+    found = _read_whole(ctx.buf, start)
+    if found is not None:
+        return found
     comment = _COMMENT_RE.match(ctx.buf, start)
     if comment is None:
         if _UNFINISHED_RE.match(ctx.buf, start) and ctx.may_grow(start):

@@ -32,6 +32,7 @@ CREDIT_ELEMENT_RE = re.compile(
 )
 _ATTACHMENT_RE = re.compile(r"attachment[_-]?(\d{1,12})", re.IGNORECASE)
 _WP_IMAGE_RE = re.compile(r"\bwp-image-(\d{1,12})\b", re.IGNORECASE)
+_WP_IMAGE_LOWER_RE = re.compile(r"w(?<!\ww)p-image-(\d{1,12})\b")  # (?<!\ww): \b before the w
 _STYLE_WIDTH_RE = re.compile(r"(?:^|;)\s*(?:max-)?width\s*:\s*(\d{1,6})\s*px", re.IGNORECASE)
 
 
@@ -49,7 +50,14 @@ class Image:
 
 
 def _image_attachment_id(attrs: dict[str, str]) -> int | None:
-    match = _WP_IMAGE_RE.search(attrs.get("class", ""))
+    classes = attrs.get("class", "")
+    # For ASCII, IGNORECASE is plain case folding, so the case-sensitive regex on the lower-cased
+    # text finds the same digits; starting with a literal, it skips ahead in C.
+    match = (
+        _WP_IMAGE_LOWER_RE.search(classes.lower())
+        if classes.isascii()
+        else _WP_IMAGE_RE.search(classes)
+    )
     if match:
         return int(match.group(1))
     for name in ("data-id", "data-attachment-id"):
@@ -68,6 +76,10 @@ def attachment_id_from(value: str | None) -> int | None:
     """`attachment_123` (or a bare number) to 123."""
     if not value:
         return None
+    if value.startswith("attachment_"):  # the usual `attachment_123`, without the regex
+        digits = value[11:]
+        if 0 < len(digits) <= 12 and digits.isascii() and digits.isdigit():
+            return int(digits)
     match = _ATTACHMENT_RE.search(value)
     if match:
         return int(match.group(1))
@@ -88,6 +100,8 @@ def style_width(attrs: dict[str, str]) -> int | None:
 
 def take_credit_element(markup: str) -> tuple[str, str | None]:
     """The markup without its credit element, and that element's content (None if none)."""
+    if "<" not in markup:  # the element starts with one
+        return markup, None
     match = CREDIT_ELEMENT_RE.search(markup)
     if match is None:
         return markup, None

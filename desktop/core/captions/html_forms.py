@@ -11,6 +11,7 @@ import re
 
 from desktop.core.captions.attributes import class_names, parse_attributes
 from desktop.core.captions.html_bits import (
+    Image,
     align_from,
     attachment_id_from,
     first_image,
@@ -19,7 +20,7 @@ from desktop.core.captions.html_bits import (
     up_to_closer,
 )
 from desktop.core.captions.raw import Found, RawCaption, skip
-from desktop.core.captions.regions import MAX_TAG, ScanContext, find_region
+from desktop.core.captions.regions import MAX_SPAN, MAX_TAG, ScanContext, find_region
 
 _OPEN_TAG_RE = re.compile(
     rf"<(?P<name>div|figure|dl)\b(?P<attrs>[^<>]{{0,{MAX_TAG}}})>", re.IGNORECASE
@@ -45,8 +46,90 @@ _DIV_CLOSER = _CLOSERS["div"]
 _CONTAINER_CLASSES = ("wp-block-gallery", "blocks-gallery-grid", "gallery")
 
 
+def _text_up_to(name: str) -> str:
+    """Like up_to_closer, but the text may hold no div/figure/dl tag, opening or closing."""
+    return rf"(?P<{name}>[^<]*+(?:<(?!/{name}\s*>)(?!/?(?:div|figure|dl)\b)[^<]*+)*+)</{name}\s*>"
+
+
+# The usual rendered caption read whole: its tag, an (optionally linked) image, its text element
+# and its closer. Every `<` inside is one of these tags (the text holds no div/figure/dl tag), so
+# the general reading's closer, next opener, nested divs, text, image and credit element are
+# known from this match; _read_whole says why. Where it fails, the general reading runs.
+_WHOLE_RE = re.compile(
+    rf"""<(?P<name>div|figure|dl)\b(?P<attrs>[^<>]{{0,{MAX_TAG}}})>\s*
+    (?:<dt\b[^<>]{{0,4000}}>\s*)?
+    (?:<a\b[^<>]{{0,4000}}>\s*)?
+    <img\b(?P<img>[^<>]{{0,4000}})>
+    (?:\s*</a\s*>)?(?:\s*</dt\s*>)?\s*
+    (?:
+        <p\b(?P<pattrs>[^<>]{{0,2000}}?wp-caption-text[^<>]{{0,2000}})>{_text_up_to("p")}
+      | <figcaption\b[^<>]{{0,4000}}>{_text_up_to("figcaption")}
+      | <dd\b[^<>]{{0,4000}}>{_text_up_to("dd")}
+    )\s*
+    (?P<close></(?P<closer>div|figure|dl)\s*>)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WHOLE_TEXT = {"div": "p", "figure": "figcaption", "dl": "dd"}
+
+
+def _read_whole(buf: str, start: int, whole: re.Match[str]) -> Found | None:
+    """What _read_wp_caption finds for a caption _WHOLE_RE read; None when it cannot say.
+
+    Inside the element, the `<`s are: dt, a, img and their closers, the text element and its
+    closer, and the text's own tags, none a div, figure or dl. So the first closer of the
+    element's name is its closer, no wp-caption opener comes before it and no inner div
+    deepens it; the first img is this img and the first text element of its name this one (an
+    a or dt is neither). A credit element starts with `<span`, `<cite`, `<small`, `<em`, `<p`
+    or `<div`: with no `<` in the text, only the div form's `<p` could be one, and only when
+    its attributes say "credit".
+    """
+    name = whole["name"].lower()
+    text_group = _WHOLE_TEXT.get(name)
+    if text_group is None or whole["closer"].lower() != name:
+        return None
+    text_html = whole[text_group]
+    if text_html is None or whole.end() - start > MAX_SPAN:
+        return None
+    attrs = parse_attributes(whole["attrs"])
+    if "wp-caption" not in class_names(attrs):
+        return None
+    if "<" in text_html:
+        text_html, credit_html = take_credit_element(text_html)
+        if credit_html is None:
+            _, credit_html = take_credit_element(buf[whole.end("attrs") + 1 : whole.start("close")])
+    else:
+        credit_html = None
+        pattrs = whole["pattrs"]
+        if pattrs is not None and not (pattrs.isascii() and "credit" not in pattrs.lower()):
+            _, credit_html = take_credit_element(buf[whole.end("attrs") + 1 : whole.start("close")])
+    image = Image(parse_attributes(whole["img"]))
+    attachment_id = attachment_id_from(attrs.get("id"))
+    return Found(
+        whole.end(),
+        [
+            RawCaption(
+                pos=start,
+                markup="wp-html",
+                text_html=text_html,
+                credit_html=credit_html,
+                attachment_id=attachment_id if attachment_id is not None else image.attachment_id,
+                align=align_from(attrs),
+                width=image.width or style_width(attrs),
+                image_src=image.src,
+                image_alt=image.alt,
+            )
+        ],
+        [],
+    )
+
+
 def read_html_caption(ctx: ScanContext, start: int) -> Found | None:
     """The caption element that starts at `start`, or a skip past a tag that holds none."""
+    whole = _WHOLE_RE.match(ctx.buf, start)
+    if whole is not None:
+        found = _read_whole(ctx.buf, start, whole)
+        if found is not None:
+            return found
     tag = _OPEN_TAG_RE.match(ctx.buf, start)
     if tag is None:
         if _UNFINISHED_RE.match(ctx.buf, start) and ctx.may_grow(start):

@@ -14,6 +14,7 @@ from desktop.core.captions.html_forms import read_html_caption
 from desktop.core.captions.raw import Found, RawCaption
 from desktop.core.captions.regions import MAX_SPAN, MAX_TAG, ScanContext
 from desktop.core.captions.shortcodes import (
+    LINKED_AT_START,
     caption_from_shortcode,
     read_escaped,
     read_shortcode,
@@ -27,12 +28,17 @@ from desktop.core.captions.shortcodes import (
 # it) and its content up to its closer, when no `[` comes between, so that no other opener can
 # intervene and the closer is the first one. Where it fails, `shortcode` matches at the same
 # place (it asks less), so the openers found are the same with or without it.
+#
+# `linked` is LINKED_IMG_RE's match at the content's start, when it has one: the content holds
+# no `[`, so LINKED_AT_START (LINKED_IMG_RE without `[` in its tags) matches there alike, and
+# being atomic it keeps LINKED_IMG_RE's first (preferred) match; it cannot change whether
+# `fast` matches, as its characters are all ones that `[^\[]*` takes.
 _OPENER_RE = re.compile(
     rf"""
       \[(?:
           (?P<escaped>\[)(?=(?:caption|wp_caption)[\s\]])
         | (?P<fast>(?:caption|wp_caption)(?P<attrs>\s[^\[\]]{{0,{MAX_TAG}}})?\]
-                   (?P<content>[^\[]*)\[/(?:caption|wp_caption)\])
+                   (?P<content>(?P<linked>(?>{LINKED_AT_START}))?[^\[]*)\[/(?:caption|wp_caption)\])
         | (?P<shortcode>)(?=(?:caption|wp_caption)[\s\]])
       )
     | <(?:(?P<block>!--\s*wp:(?:image|gallery)\b)|(?P<html>(?=(?:div|figure|dl)\b)))
@@ -114,7 +120,12 @@ class MarkupScanner:
             try:
                 if kind == "fast" and opener.end() - start <= MAX_SPAN:
                     # What read_shortcode gives for a closed shortcode, without its searches.
-                    raw = caption_from_shortcode(opener["attrs"] or "", opener["content"])
+                    linked = opener["linked"]
+                    raw = caption_from_shortcode(
+                        opener["attrs"] or "",
+                        opener["content"],
+                        (len(linked), opener["img"]) if linked is not None else None,
+                    )
                     raw.pos = start
                     raw.line = lines.at(start)
                     captions.append(raw)

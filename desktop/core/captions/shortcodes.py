@@ -20,7 +20,10 @@ _MEDIA_CREDIT_RE = re.compile(
     r"\[media-credit\b(?P<attrs>[^\[\]]{0,2000})\](?P<body>.{0,8000}?)\[/media-credit\]",
     re.IGNORECASE | re.DOTALL,
 )
-_KNOWN = ("id", "align", "width", "caption")
+_KNOWN = frozenset(("id", "align", "width", "caption"))
+# LINKED_IMG_RE with no `[` in its tags, for the scanner's opener regex (IGNORECASE, VERBOSE);
+# the image's attributes are group `img`.
+LINKED_AT_START = r"(?:<a\b[^<>\[]{0,4000}>\s*)?<img\b(?P<img>[^<>\[]{0,4000})>(?:\s*</a\s*>)?"
 
 
 def read_shortcode(ctx: ScanContext, start: int) -> Found | None:
@@ -74,8 +77,14 @@ def read_escaped(ctx: ScanContext, start: int) -> Found | None:
     return read_shortcode(ctx, start + 1)
 
 
-def caption_from_shortcode(attr_text: str, content: str) -> RawCaption:
-    """Fields of one shortcode from its attribute text and its content."""
+def caption_from_shortcode(
+    attr_text: str, content: str, linked_at_start: tuple[int, str] | None = None
+) -> RawCaption:
+    """Fields of one shortcode from its attribute text and its content.
+
+    `linked_at_start`, when the caller has it: LINKED_IMG_RE's match at the content's start
+    (its length and its `attrs` group), which is then the one that regex finds.
+    """
     attrs = parse_attributes(attr_text)
     credit_html = None
     # `[media-credit` needs a `[`, which caption text seldom has: skip the regex without one.
@@ -89,14 +98,20 @@ def caption_from_shortcode(attr_text: str, content: str) -> RawCaption:
             + content[media_credit.end() :]
         )
     image = None
-    linked = LINKED_IMG_RE.search(content)
+    if linked_at_start is not None and media_credit is None:
+        image = Image(parse_attributes(linked_at_start[1]))
+        content = " " + content[linked_at_start[0] :]
+        linked = None
+    else:
+        linked = LINKED_IMG_RE.search(content)
     if linked is not None:
         image = Image(parse_attributes(linked.group("attrs")))
         content = content[: linked.start()] + " " + content[linked.end() :]
     # Legacy shortcodes carry the text in `caption="..."`; like WordPress, it wins over content.
     text_html = attrs.get("caption", content)
     attachment_id = attachment_id_from(attrs.get("id"))
-    extra = [(k, v) for k, v in attrs.items() if k not in _KNOWN]
+    # Usually every attribute is a known one: no list to build item by item.
+    extra = [] if attrs.keys() <= _KNOWN else [(k, v) for k, v in attrs.items() if k not in _KNOWN]
     if "id" in attrs and attachment_id is None:
         extra.insert(0, ("id", attrs["id"]))
     if attachment_id is None and image is not None:
