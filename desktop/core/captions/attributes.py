@@ -73,18 +73,6 @@ _SIMPLE_PAIRS = {
 }
 
 
-def _simple_pairs(attr_text: str) -> list[tuple[str, str]] | None:
-    """The text's pairs when all of them are simple ones, else None."""
-    if '"' in attr_text:
-        quote = '"'
-    elif "'" in attr_text:
-        quote = "'"
-    else:
-        quote = "“" if "“" in attr_text else ""
-    pairs = _SIMPLE_PAIRS[quote].findall(attr_text)
-    return pairs if attr_text.count("=") == len(pairs) else None
-
-
 def parse_attributes(attr_text: str) -> dict[str, str]:
     """Attribute names (lower-cased) to their raw values, entities still encoded.
 
@@ -93,8 +81,14 @@ def parse_attributes(attr_text: str) -> dict[str, str]:
     """
     if "&" in attr_text and _ENTITY_QUOTED.search(attr_text):
         attr_text = _QUOTE_ENTITIES.sub(_entity_to_char, attr_text)
-    pairs = _simple_pairs(attr_text)
-    if pairs is not None:
+    if '"' in attr_text:
+        quote = '"'
+    elif "'" in attr_text:
+        quote = "'"
+    else:
+        quote = "“" if "“" in attr_text else ""
+    pairs = _SIMPLE_PAIRS[quote].findall(attr_text)
+    if attr_text.count("=") == len(pairs):  # all simple pairs
         simple = dict(pairs)  # names already lower-case
         if len(simple) == len(pairs):  # no name repeated (else the first one must win)
             return simple

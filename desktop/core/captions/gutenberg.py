@@ -93,18 +93,17 @@ def _caption_of(
     if attachment_id is None:
         attachment_id = image.attachment_id if image and image.attachment_id else fallback_id
     width = _int(block.get("width"))
-    return RawCaption(
-        pos=pos,
-        markup="gutenberg",
-        text_html=text_html,
-        credit_html=credit_html,
-        attachment_id=attachment_id,
-        align=_align(block.get("align")),
-        width=width if width is not None else (image.width if image else None),
-        image_src=image.src
-        if image
-        else (block.get("url") if isinstance(block.get("url"), str) else None),
-        image_alt=image.alt if image else None,
+    url = block.get("url")
+    return RawCaption(  # positional (its field order), the cheaper call
+        pos,
+        "gutenberg",  # markup
+        text_html,
+        credit_html,
+        attachment_id,
+        _align(block.get("align")),  # align
+        width if width is not None else (image.width if image else None),  # width
+        image.src if image else (url if isinstance(url, str) else None),  # image_src
+        image.alt if image else None,  # image_alt
     )
 
 
@@ -118,10 +117,12 @@ def _whole_text() -> str:
 # holding an (optionally linked) image and a figcaption, and the block's closer. Every `<`
 # inside is one of these tags (the text holds no `<!`), so the general reading's closer (the
 # first), next opener (none before it), figcaption (the first) and image (the first) are these.
+# Its long tags read `[^>]`, faster to skip than `[^<>]`: a match with a `<` in one is turned
+# down, and without one it is the match `[^<>]` would have given.
 _WHOLE_RE = re.compile(
     rf"""<!--\s*wp:(?P<kind>image)\b(?P<json>[^<>]{{0,8000}}?)\s*(?P<self>/)?-->\s*
-    <figure\b[^<>]{{0,4000}}>\s*
-    (?:<a\b[^<>]{{0,4000}}>\s*)?<img\b(?P<img>[^<>]{{0,4000}})>(?:\s*</a\s*>)?\s*
+    <figure\b(?P<figure>[^>]{{0,4000}})>\s*
+    (?:<a\b(?P<link>[^>]{{0,4000}})>\s*)?<img\b(?P<img>[^>]{{0,4000}})>(?:\s*</a\s*>)?\s*
     <figcaption\b[^<>]{{0,4000}}>{_whole_text()}\s*</figure\s*>\s*
     <!--\s*/wp:image\s*-->""",
     re.IGNORECASE | re.VERBOSE,
@@ -131,17 +132,24 @@ _WHOLE_RE = re.compile(
 def _read_whole(buf: str, start: int) -> Found | None:
     """What read_block finds for an image block _WHOLE_RE reads; None when it cannot say."""
     whole = _WHOLE_RE.match(buf, start)
+    if whole is None:
+        return None
+    kind, json_text, self_closed, figure, link, img, text = whole.group(
+        "kind", "json", "self", "figure", "link", "img", "text"
+    )
     if (
-        whole is None
-        or whole["self"] is not None
-        or whole["kind"].lower() != "image"
+        self_closed is not None
+        or kind.lower() != "image"
         or whole.end() - start > MAX_SPAN
+        or "<" in figure
+        or "<" in img
+        or (link is not None and "<" in link)
     ):
         return None
-    block, readable = _block_attrs(whole["json"])
+    block, readable = _block_attrs(json_text)
     warnings = [] if readable else [(start, "json", "wp:image block attributes are not valid JSON")]
-    image = Image(parse_attributes(whole["img"]))
-    return Found(whole.end(), [_caption_of(start, whole["text"], image, block, None)], warnings)
+    image = Image(parse_attributes(img))
+    return Found(whole.end(), [_caption_of(start, text, image, block, None)], warnings)
 
 
 def read_block(ctx: ScanContext, start: int) -> Found | None:

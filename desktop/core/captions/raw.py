@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 @dataclass
 class RawCaption:
-    """What one piece of markup says, still as markup; `pos` is its offset in the scan buffer."""
+    """What one piece of markup says, still as markup; `pos` is its offset in the scan buffer.
+
+    The hot readers build it with positional arguments: keep the fields' order.
+    """
 
     pos: int
     markup: str

@@ -29,10 +29,13 @@ from desktop.core.captions.shortcodes import (
 # intervene and the closer is the first one. Where it fails, `shortcode` matches at the same
 # place (it asks less), so the openers found are the same with or without it.
 #
-# `linked` is LINKED_IMG_RE's match at the content's start, when it has one: the content holds
-# no `[`, so LINKED_AT_START (LINKED_IMG_RE without `[` in its tags) matches there alike, and
-# being atomic it keeps LINKED_IMG_RE's first (preferred) match; it cannot change whether
-# `fast` matches, as its characters are all ones that `[^\[]*` takes.
+# `linked` is LINKED_IMG_RE's match at the content's start, when it has one. LINKED_AT_START
+# reads its tags' attributes `link` and `img` as `[^>]` (faster to skip than `[^<>]`): where
+# they hold no `<` and no `[`, it is the match LINKED_IMG_RE (whose `[^<>]` cannot pass a `[`
+# in content that has none) makes, atomic so as to keep that regex's first (preferred) match,
+# and `fast` matches exactly where it did without it. Where they hold one, `fast` may have
+# read past a `[`, so the scanner reads the shortcode the general way, as it does where `fast`
+# fails (read_shortcode gives what `fast` does wherever `fast` applies).
 _OPENER_RE = re.compile(
     rf"""
       \[(?:
@@ -107,8 +110,9 @@ class MarkupScanner:
         captions: list[RawCaption] = []
         pos = 0
         resume_at = len(buf)
+        search, line_at = _OPENER_RE.search, lines.at  # once per feed, not per caption
         while True:
-            opener = _OPENER_RE.search(buf, pos)
+            opener = search(buf, pos)
             if opener is None:
                 break
             start = opener.start()
@@ -118,19 +122,24 @@ class MarkupScanner:
                 openers.append(start - carried)
             kind = opener.lastgroup or "html"
             try:
-                if kind == "fast" and opener.end() - start <= MAX_SPAN:
+                if kind == "fast" and (end := opener.end()) - start <= MAX_SPAN:
                     # What read_shortcode gives for a closed shortcode, without its searches.
-                    linked = opener["linked"]
-                    raw = caption_from_shortcode(
-                        opener["attrs"] or "",
-                        opener["content"],
-                        (len(linked), opener["img"]) if linked is not None else None,
+                    attrs, content, linked, link, img = opener.group(
+                        "attrs", "content", "linked", "link", "img"
                     )
-                    raw.pos = start
-                    raw.line = lines.at(start)
-                    captions.append(raw)
-                    pos = opener.end()
-                    continue
+                    if linked is None or not (
+                        "<" in img
+                        or "[" in img
+                        or (link is not None and ("<" in link or "[" in link))
+                    ):
+                        raw = caption_from_shortcode(
+                            attrs or "", content, (len(linked), img) if linked is not None else None
+                        )
+                        raw.pos = start
+                        raw.line = line_at(start)
+                        captions.append(raw)
+                        pos = end
+                        continue
                 found = _READERS[kind](ctx, start)
             except Exception as error:  # a reader bug must cost one caption, not the file
                 found = Found(
@@ -140,9 +149,9 @@ class MarkupScanner:
                 resume_at = start
                 break
             for offset, warn_kind, message in found.warnings:
-                self._warn(lines.at(offset), warn_kind, message)
+                self._warn(line_at(offset), warn_kind, message)
             for raw in found.captions:
-                raw.line = lines.at(raw.pos)
+                raw.line = line_at(raw.pos)
                 captions.append(raw)
             pos = max(found.end, start + 1)
         if resume_at == len(buf) and not final:
