@@ -33,29 +33,13 @@ _ITEM_RE = re.compile(r"<figure\b[^<>]{0,4000}>" + up_to_closer("inner", "figure
 _ID_RE = re.compile(r'"id"\s*:\s*(\d{1,12})')
 
 
-# json.loads(text) for a text that starts with `{` and ends with `}` is this scan from 0 (no
-# BOM, no leading whitespace), ValueError when it stops before the end ("Extra data": the `}`
-# at the end is no whitespace) or StopIteration ("Expecting value"), without its Python
-# wrapping. Short texts only, so the nesting (and recursion) stays far from the limit.
-_SCAN_ONCE = json.JSONDecoder().scan_once
-_SHORT_JSON = 200
-
-
 def _block_attrs(text: str) -> tuple[dict[str, Any], bool]:
     """The block's JSON attributes, and whether they could be read."""
     text = text.strip()
     if not text:
         return {}, True
     try:
-        if len(text) <= _SHORT_JSON and text[0] == "{" and text[-1] == "}":
-            try:
-                value, end = _SCAN_ONCE(text, 0)
-            except StopIteration:
-                raise ValueError("Expecting value") from None
-            if end != len(text):
-                raise ValueError("Extra data")
-        else:
-            value = json.loads(text)
+        value = json.loads(text)
     except ValueError:
         match = _ID_RE.search(text)
         return ({"id": int(match.group(1))} if match else {}), False
@@ -94,16 +78,16 @@ def _caption_of(
         attachment_id = image.attachment_id if image and image.attachment_id else fallback_id
     width = _int(block.get("width"))
     url = block.get("url")
-    return RawCaption(  # positional (its field order), the cheaper call
-        pos,
-        "gutenberg",  # markup
-        text_html,
-        credit_html,
-        attachment_id,
-        _align(block.get("align")),  # align
-        width if width is not None else (image.width if image else None),  # width
-        image.src if image else (url if isinstance(url, str) else None),  # image_src
-        image.alt if image else None,  # image_alt
+    return RawCaption(
+        pos=pos,
+        markup="gutenberg",
+        text_html=text_html,
+        credit_html=credit_html,
+        attachment_id=attachment_id,
+        align=_align(block.get("align")),
+        width=width if width is not None else (image.width if image else None),
+        image_src=image.src if image else (url if isinstance(url, str) else None),
+        image_alt=image.alt if image else None,
     )
 
 

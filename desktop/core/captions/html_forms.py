@@ -114,16 +114,16 @@ def _read_whole(buf: str, start: int, whole: re.Match[str]) -> Found | None:
     return Found(
         whole.end(),
         [
-            RawCaption(  # positional (its field order), the cheaper call
-                start,  # pos
-                "wp-html",  # markup
-                text_html,
-                credit_html,
-                attachment_id if attachment_id is not None else image.attachment_id,
-                align_from(attrs),  # align
-                image.width or style_width(attrs),  # width
-                image.src,  # image_src
-                image.alt,  # image_alt
+            RawCaption(
+                pos=start,
+                markup="wp-html",
+                text_html=text_html,
+                credit_html=credit_html,
+                attachment_id=attachment_id if attachment_id is not None else image.attachment_id,
+                align=align_from(attrs),
+                width=image.width or style_width(attrs),
+                image_src=image.src,
+                image_alt=image.alt,
             )
         ],
         [],

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 
 @dataclass
 class RawCaption:
-    """What one piece of markup says, still as markup; `pos` is its offset in the scan buffer.
-
-    The hot readers build it with positional arguments: keep the fields' order.
-    """
+    """What one piece of markup says, still as markup; `pos` is its offset in the scan buffer."""
 
     pos: int
     markup: str

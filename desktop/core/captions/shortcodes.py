@@ -117,16 +117,15 @@ def caption_from_shortcode(
     if attachment_id is None and image is not None:
         attachment_id = image.attachment_id
     width = int_or_none(attrs.get("width"))
-    # Positional (RawCaption's field order): a third of the keyword call's cost, for every caption.
     return RawCaption(
-        0,  # pos
-        "wp-shortcode",  # markup
-        text_html,
-        credit_html,
-        attachment_id,
-        attrs.get("align") or None,  # align
-        width if width is not None else (image.width if image else None),  # width
-        image.src if image else None,  # image_src
-        image.alt if image else None,  # image_alt
-        tuple(extra),  # extra_attrs
+        pos=0,
+        markup="wp-shortcode",
+        text_html=text_html,
+        credit_html=credit_html,
+        attachment_id=attachment_id,
+        align=attrs.get("align") or None,
+        width=width if width is not None else (image.width if image else None),
+        image_src=image.src if image else None,
+        image_alt=image.alt if image else None,
+        extra_attrs=tuple(extra),
     )
