@@ -48,7 +48,9 @@ def build_record(raw: RawCaption, source: str) -> CaptionRecord | None:
         agency=split.agency,
         photographer=split.photographer,
         suggested_tags=suggest_tags(split.text, people),
-        extra_attrs=tuple((k, clean_text(v)) for k, v in raw.extra_attrs),
+        extra_attrs=tuple((k, clean_text(v)) for k, v in raw.extra_attrs)
+        if raw.extra_attrs
+        else (),
     )
 
 

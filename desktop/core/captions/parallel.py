@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -54,6 +55,26 @@ class ChunkResult:
     events: list[tuple[int, CaptionRecord | RecordProblem]]
     openers: list[int]
     state: tuple[str, int]
+
+
+def scan_chunk_pickled(text: str, first_line: int, source: str) -> bytes:
+    """scan_chunk's result, pickled here in the worker: the parent unpickles it itself (see
+    _unpickled) rather than in the pool's result thread."""
+    return pickle.dumps(scan_chunk(text, first_line, source), pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(data: bytes) -> ChunkResult:
+    # Unpickling a chunk makes a few thousand records at once, and the cyclic collector would
+    # re-walk them as they come (a third of the time); it is paused for these few
+    # milliseconds only, since nothing else runs in between.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result: ChunkResult = pickle.loads(data)
+    finally:
+        if collecting:
+            gc.enable()
+    return result
 
 
 def scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
@@ -120,7 +141,7 @@ def parallel_records(
                 pending = _Pending(chunk, line)
                 if executor is not None:
                     try:
-                        pending.future = executor.submit(scan_chunk, chunk, line, source)
+                        pending.future = executor.submit(scan_chunk_pickled, chunk, line, source)
                     except (BrokenProcessPool, RuntimeError):
                         pool.broken()
                         executor = None
@@ -134,7 +155,7 @@ def parallel_records(
                 head.future = None  # no worker has begun it: read it here, in order
             if head.future is not None and pool.executor() is not None:
                 try:
-                    result = head.future.result()
+                    result = _unpickled(head.future.result())
                 except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
                     pool.broken()
             chunk, first_line = head.chunk, head.line
@@ -209,7 +230,7 @@ class _Pending:
 
     chunk: str
     line: int
-    future: Future[ChunkResult] | None = None
+    future: Future[bytes] | None = None
 
 
 def _take(
@@ -221,7 +242,13 @@ def _take(
         if opener >= start:
             warn(line, kind, message)
     yield from _dispatch(build_events(before, source), warn)
-    yield from _dispatch((event for pos, event in result.events if pos >= start), warn)
+    for pos, event in result.events:  # written out: this loop runs for every record
+        if pos < start:
+            continue
+        if isinstance(event, CaptionRecord):
+            yield event
+        else:
+            warn(*event)
 
 
 def _dispatch(
