@@ -139,7 +139,8 @@ _MARKUP_DEBRIS_RE = re.compile(r"[<>{}\[\]]")
 
 
 def _tidy(value: str | None) -> str | None:
-    return _SPACE_RE.sub(" ", value).strip() if value else None
+    # str.split() breaks on the characters \s matches: white space runs as one space, trimmed.
+    return " ".join(value.split()) if value else None
 
 
 _NAME_SPLIT_RE = re.compile(r"\s+|\s*(?:,|&|\band\b)\s*")
@@ -501,6 +502,16 @@ def split_credit(text: str) -> CreditSplit:
     last_cue = _last_cue(grammar, tail, first_pos, lowered)
     if last_cue < 0:
         return CreditSplit(text)
+    tried = -1
+    if mark is not None and (after := _BOUNDARY_RE.match(tail, mark, last_cue)) is not None:
+        # The usual credit starts right after the last sentence end, the first place below:
+        # tried before the others are listed.
+        tried = after.end()
+        body = _match_at(grammar, tail, tried, True) if tried < last_cue else None
+        if body is not None:
+            return CreditSplit(
+                text[: start + tried].rstrip(_TRIM), body.credit, body.agency, body.photographer
+            )
     candidates: dict[int, bool] = {}
     if from_start:
         candidates[0] = True
@@ -514,7 +525,7 @@ def split_credit(text: str) -> CreditSplit:
         ) in grammar.cue_words:
             candidates.setdefault(pos, False)
     for pos in sorted(candidates):
-        if pos >= last_cue:
+        if pos >= last_cue or pos == tried:
             continue
         body = _match_at(grammar, tail, pos, candidates[pos])
         if body is not None:
