@@ -52,7 +52,8 @@ class ChunkResult:
     the scanner read from, and the scanner state it ended in."""
 
     warnings: list[tuple[int, int, str, str]]  # (opener offset, line, kind, message)
-    events: list[tuple[int, CaptionRecord | RecordProblem]]
+    positions: list[int]  # of each event's caption (two lists: fewer objects to pickle)
+    events: list[CaptionRecord | RecordProblem]
     openers: list[int]
     state: tuple[str, int]
 
@@ -102,8 +103,8 @@ def _scan_chunk(text: str, first_line: int, source: str) -> ChunkResult:
     scanner.openers = openers
     raws = scanner.feed(text)
     raws.sort(key=lambda raw: raw.line)  # as build_events orders them: one event per caption
-    events = list(zip([raw.pos for raw in raws], build_events(raws, source), strict=True))
-    return ChunkResult(warnings, events, openers, scanner.state)
+    events = list(build_events(raws, source))
+    return ChunkResult(warnings, [raw.pos for raw in raws], events, openers, scanner.state)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -242,9 +243,11 @@ def _take(
         if opener >= start:
             warn(line, kind, message)
     yield from _dispatch(build_events(before, source), warn)
-    for pos, event in result.events:  # written out: this loop runs for every record
-        if pos < start:
-            continue
+    events = result.events
+    if start:  # carried markup was read here up to `start`: only what the worker read after it
+        pairs = zip(result.positions, events, strict=True)
+        events = [event for pos, event in pairs if pos >= start]
+    for event in events:  # written out: this loop runs for every record
         if isinstance(event, CaptionRecord):
             yield event
         else:
