@@ -113,7 +113,8 @@ def may_end_unlabelled_credit(
     none of the endings, and no photographer's name could end with it, since it starts with
     neither a capital nor a particle (`van`), nor is it `and`, which the name test reads as a
     separator (`Jane Doe and`); trailing periods are tried on and off, as the grammar does."""
-    for end in (tail, tail.rstrip(".").rstrip()):
+    plain = tail.rstrip(".").rstrip()
+    for end in (tail, plain) if plain != tail else (tail,):  # a word is read once
         word = last_word(end)
         if not word or word[0].isupper():
             return True

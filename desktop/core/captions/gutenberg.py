@@ -91,15 +91,10 @@ def _caption_of(
     )
 
 
-def _whole_text() -> str:
-    """up_to_closer("text", "figcaption"), but the text may hold no `<!`."""
-    return r"(?P<text>[^<]*+(?:<(?!/figcaption\s*>)(?!!)[^<]*+)*+)</figcaption\s*>"
-
-
 # The usual image block read whole: _COMMENT_RE's reading of its comment (whatever follows, its
 # json and self groups come out alike: the text after `-->` does not depend on them), a figure
 # holding an (optionally linked) image and a figcaption, and the block's closer. Every `<`
-# inside is one of these tags (the text holds no `<!`), so the general reading's closer (the
+# inside is one of these tags (the text holds no `<!`: refused), so the general reading's closer (the
 # first), next opener (none before it), figcaption (the first) and image (the first) are these.
 # Its long tags read `[^>]`, faster to skip than `[^<>]`: a match with a `<` in one is turned
 # down, and without one it is the match `[^<>]` would have given.
@@ -107,7 +102,7 @@ _WHOLE_RE = re.compile(
     rf"""<!--\s*wp:(?P<kind>image)\b(?P<json>[^<>]{{0,8000}}?)\s*(?P<self>/)?-->\s*
     <figure\b(?P<figure>[^>]{{0,4000}})>\s*
     (?:<a\b(?P<link>[^>]{{0,4000}})>\s*)?<img\b(?P<img>[^>]{{0,4000}})>(?:\s*</a\s*>)?\s*
-    <figcaption\b[^<>]{{0,4000}}>{_whole_text()}\s*</figure\s*>\s*
+    <figcaption\b[^<>]{{0,4000}}>{up_to_closer("text", "figcaption", refuse="(?!!)")}\s*</figure\s*>\s*
     <!--\s*/wp:image\s*-->""",
     re.IGNORECASE | re.VERBOSE,
 )

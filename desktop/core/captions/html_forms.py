@@ -46,9 +46,8 @@ _DIV_CLOSER = _CLOSERS["div"]
 _CONTAINER_CLASSES = ("wp-block-gallery", "blocks-gallery-grid", "gallery")
 
 
-def _text_up_to(name: str) -> str:
-    """Like up_to_closer, but the text may hold no div/figure/dl tag, opening or closing."""
-    return rf"(?P<{name}>[^<]*+(?:<(?!/{name}\s*>)(?!/?(?:div|figure|dl)\b)[^<]*+)*+)</{name}\s*>"
+# The text of a whole-element reading holds no div, figure or dl tag, opening or closing.
+_NO_CAPTION_TAG = r"(?!/?(?:div|figure|dl)\b)"
 
 
 # The usual rendered caption read whole: its tag, an (optionally linked) image, its text element
@@ -66,9 +65,9 @@ _WHOLE_RE = re.compile(
     <img\b(?P<img>[^>]{{0,4000}})>
     (?:\s*</a\s*>)?(?:\s*</dt\s*>)?\s*
     (?:
-        <p\b(?P<pattrs>[^<>]{{0,2000}}?wp-caption-text[^<>]{{0,2000}})>{_text_up_to("p")}
-      | <figcaption\b[^<>]{{0,4000}}>{_text_up_to("figcaption")}
-      | <dd\b[^<>]{{0,4000}}>{_text_up_to("dd")}
+        <p\b(?P<pattrs>[^<>]{{0,2000}}?wp-caption-text[^<>]{{0,2000}})>{up_to_closer("p", "p", _NO_CAPTION_TAG)}
+      | <figcaption\b[^<>]{{0,4000}}>{up_to_closer("figcaption", "figcaption", _NO_CAPTION_TAG)}
+      | <dd\b[^<>]{{0,4000}}>{up_to_closer("dd", "dd", _NO_CAPTION_TAG)}
     )\s*
     (?P<close></(?P<closer>div|figure|dl)\s*>)""",
     re.IGNORECASE | re.VERBOSE,
